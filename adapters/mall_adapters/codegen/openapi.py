@@ -1,0 +1,118 @@
+"""OpenAPI 3.1 documents to a model of REST operations per module."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from mall_adapters.codegen.loader import Node, SpecError, SpecSet, module_of
+from mall_adapters.codegen.schemas import SchemaReader, StructRef, snake
+
+METHODS = ("get", "put", "post", "delete", "patch")
+JSON = "application/json"
+
+
+@dataclass(frozen=True)
+class PathParam:
+    wire_name: str
+    py_name: str
+
+
+@dataclass(frozen=True)
+class HttpOperation:
+    operation_id: str
+    method: str
+    path: str  # as in the spec: /api/stores/{storeId}/products
+    summary: str
+    params: tuple[PathParam, ...]
+    body: StructRef | None  # None when there is no body or it is the empty object
+    response: StructRef
+
+    @property
+    def py_name(self) -> str:
+        return snake(self.operation_id)
+
+    @property
+    def route(self) -> str:
+        """The path in Litestar syntax: `/api/stores/{store_id:str}/products`."""
+        route = self.path
+        for p in self.params:
+            route = route.replace("{" + p.wire_name + "}", "{" + p.py_name + ":str}")
+        return route
+
+
+@dataclass
+class HttpModule:
+    module: str
+    file: str
+    title: str
+    operations: list[HttpOperation] = field(default_factory=list)
+
+
+class OpenApiReader:
+    def __init__(self, specs: SpecSet, schemas: SchemaReader) -> None:
+        self.specs = specs
+        self.schemas = schemas
+
+    def read(self) -> list[HttpModule]:
+        return [self._module(f) for f in self.specs.files("openapi")]
+
+    def _module(self, file: str) -> HttpModule:
+        doc = self.specs.document(file)
+        if not str(doc.need("openapi").value).startswith("3.1"):
+            raise SpecError(doc.at.child("openapi"), "only OpenAPI 3.1 is supported")
+        mod = HttpModule(module_of(file), file, doc.need("info").need("title").text())
+        components = doc.get("components")
+        schemas = components.get("schemas") if components else None
+        for _key, node in schemas.items() if schemas else []:
+            self.schemas.struct(Node({"$ref": f"#{node.at.pointer}"}, node.at))
+        for path, item in doc.need("paths").items():
+            shared = item.get("parameters")
+            for method, op in item.items():
+                if method == "parameters":
+                    continue
+                if method not in METHODS:
+                    raise SpecError(op.at, f"unsupported path item key {method!r}")
+                mod.operations.append(self._operation(path, method, op, shared))
+        return mod
+
+    def _operation(self, path: str, method: str, op: Node, shared: Node | None) -> HttpOperation:
+        params = [*(shared.elements() if shared else []), *self._list(op.get("parameters"))]
+        path_params: list[PathParam] = []
+        for raw in params:
+            param = self.specs.resolve(raw)
+            if param.need("in").text() != "path":
+                raise SpecError(param.at, "only path parameters are supported")
+            schema = param.need("schema")
+            if schema.value != {"type": "string"}:
+                raise SpecError(schema.at, "path parameters must be plain strings")
+            name = param.need("name").text()
+            path_params.append(PathParam(name, snake(name)))
+        for p in path_params:
+            if "{" + p.wire_name + "}" not in path:
+                raise SpecError(op.at, f"path parameter {p.wire_name!r} is not in {path}")
+        summary = op.get("summary")
+        return HttpOperation(
+            operation_id=op.need("operationId").text(),
+            method=method,
+            path=path,
+            summary=summary.text() if summary else "",
+            params=tuple(path_params),
+            body=self._body(op),
+            response=self._response(op),
+        )
+
+    @staticmethod
+    def _list(node: Node | None) -> list[Node]:
+        return node.elements() if node else []
+
+    def _body(self, op: Node) -> StructRef | None:
+        body = op.get("requestBody")
+        if body is None:
+            return None
+        schema = self.specs.resolve(body).need("content").need(JSON).need("schema")
+        ref = self.schemas.struct(schema)
+        return ref if self.schemas.structs[ref].fields else None
+
+    def _response(self, op: Node) -> StructRef:
+        ok = self.specs.resolve(op.need("responses").need("200"))
+        return self.schemas.struct(ok.need("content").need(JSON).need("schema"))

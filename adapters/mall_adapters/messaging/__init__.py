@@ -1,0 +1,1 @@
+"""Messaging adapters: envelope, outbox sink and relay, inbox-backed consumer, requester."""

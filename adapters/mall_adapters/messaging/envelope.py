@@ -1,0 +1,50 @@
+"""One message as it travels: id, name, subject, JSON body and NATS headers."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+HEADER_ID = "Nats-Msg-Id"
+HEADER_NAME = "Intellimall-Message-Name"
+HEADER_OCCURRED_AT = "Intellimall-Occurred-At"
+
+
+class MalformedMessageError(ValueError):
+    """A delivery without the envelope headers; it can never be handled."""
+
+
+@dataclass(frozen=True)
+class Envelope:
+    id: str
+    name: str
+    subject: str
+    data: bytes
+    occurred_at: datetime
+    extra_headers: Mapping[str, str] = field(default_factory=dict)  # trace context, saga metadata
+
+    def headers(self) -> dict[str, str]:
+        return {
+            **self.extra_headers,
+            HEADER_ID: self.id,
+            HEADER_NAME: self.name,
+            HEADER_OCCURRED_AT: self.occurred_at.isoformat(),
+        }
+
+    @classmethod
+    def from_headers(cls, subject: str, data: bytes, headers: Mapping[str, str]) -> Envelope:
+        try:
+            message_id, name = headers[HEADER_ID], headers[HEADER_NAME]
+        except KeyError as missing:
+            raise MalformedMessageError(f"message on {subject} lacks header {missing}") from None
+        occurred = headers.get(HEADER_OCCURRED_AT)
+        own = {HEADER_ID, HEADER_NAME, HEADER_OCCURRED_AT}
+        return cls(
+            id=message_id,
+            name=name,
+            subject=subject,
+            data=data,
+            occurred_at=datetime.fromisoformat(occurred) if occurred else datetime.now(UTC),
+            extra_headers={k: v for k, v in headers.items() if k not in own},
+        )

@@ -1,0 +1,38 @@
+"""`OutboxSink`: every publish of a module goes to its outbox, in the caller's transaction."""
+
+from __future__ import annotations
+
+import msgspec
+
+from mall.kernel.ports import Clock, IdGenerator
+from mall_adapters.messaging.binding import MessageSink
+from mall_adapters.messaging.envelope import Envelope
+from mall_adapters.observability.metrics import MessageMetrics
+from mall_adapters.observability.tracing import producer_span
+from mall_adapters.postgres.outbox import PostgresOutbox
+
+
+class OutboxSink(MessageSink):
+    def __init__(
+        self, outbox: PostgresOutbox, clock: Clock, ids: IdGenerator, metrics: MessageMetrics
+    ) -> None:
+        self._outbox = outbox
+        self._clock = clock
+        self._ids = ids
+        self._metrics = metrics
+        self._encoder = msgspec.json.Encoder()
+
+    async def send(self, subject: str, name: str, message: msgspec.Struct) -> None:
+        message_id = self._ids.new_id()
+        with producer_span(name, message_id, subject) as trace_headers:
+            await self._outbox.add(
+                Envelope(
+                    id=message_id,
+                    name=name,
+                    subject=subject,
+                    data=self._encoder.encode(message),
+                    occurred_at=self._clock.now(),
+                    extra_headers=trace_headers,
+                )
+            )
+        self._metrics.sent(name)

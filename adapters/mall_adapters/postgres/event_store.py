@@ -1,0 +1,104 @@
+"""`PostgresEventStore`: an `AggregateRepository` over `<schema>.events` and `.snapshots`."""
+
+from __future__ import annotations
+
+from typing import Any, Generic, TypeVar
+
+import asyncpg
+
+from mall.kernel.aggregate import EventSourced
+from mall.kernel.errors import ConflictError
+from mall.kernel.events import DomainEvent, Snapshot
+from mall.kernel.repository import AggregateRepository
+from mall_adapters.postgres.codec import NamedCodec
+from mall_adapters.postgres.database import Database
+
+A = TypeVar("A", bound="EventSourced[Any]")
+
+
+def conflict_message(aggregate: EventSourced[Any]) -> str:
+    kind = aggregate.NAME.rsplit(".", 1)[-1].lower()
+    return f"the {kind} was changed by another request at the same time; retry"
+
+
+def snapshot_due(before: int, after: int, every: int) -> bool:
+    """True when a save from version `before` to `after` crossed a multiple of `every`."""
+    return every > 0 and after // every > before // every
+
+
+class PostgresEventStore(AggregateRepository[A], Generic[A]):
+    """Appends events with versions `v+1..v+n` in one statement; the primary key
+    (stream_id, stream_name, stream_version) turns a concurrent append into `ConflictError`.
+    A snapshot is written whenever a save crosses a multiple of `snapshot_every` events.
+    """
+
+    def __init__(self, db: Database, schema: str, aggregate: type[A], snapshot_every: int) -> None:
+        self._db = db
+        self._schema = schema
+        self._type = aggregate
+        self._events: NamedCodec[DomainEvent] = NamedCodec(aggregate.EVENTS)
+        self._snapshots: NamedCodec[Snapshot] = NamedCodec([aggregate.SNAPSHOT])
+        self._every = snapshot_every
+
+    async def load(self, aggregate_id: str) -> A | None:
+        conn = self._db.connection()
+        aggregate = self._type(aggregate_id)
+        row = await conn.fetchrow(
+            f"SELECT stream_version, snapshot_name, snapshot_data FROM {self._schema}.snapshots"
+            " WHERE stream_id = $1 AND stream_name = $2",
+            aggregate_id,
+            self._type.NAME,
+        )
+        if row is not None:
+            aggregate.restore(self._snapshots.decode(row["snapshot_name"], row["snapshot_data"]))
+            aggregate.version = row["stream_version"]
+        rows = await conn.fetch(
+            f"SELECT stream_version, event_name, event_data FROM {self._schema}.events"
+            " WHERE stream_id = $1 AND stream_name = $2 AND stream_version > $3"
+            " ORDER BY stream_version",
+            aggregate_id,
+            self._type.NAME,
+            aggregate.version,
+        )
+        for r in rows:
+            aggregate.replay(
+                self._events.decode(r["event_name"], r["event_data"]), r["stream_version"]
+            )
+        return aggregate if aggregate.version > 0 else None
+
+    async def save(self, aggregate: A) -> None:
+        pending = aggregate.pending_events
+        if not pending:
+            return
+        conn = self._db.connection()
+        before = aggregate.version
+        try:
+            await conn.execute(
+                f"INSERT INTO {self._schema}.events"
+                " (stream_id, stream_name, stream_version, event_id, event_name, event_data)"
+                " SELECT $1, $2, v, gen_random_uuid()::text, n, d::jsonb"
+                " FROM unnest($3::int[], $4::text[], $5::text[]) AS e(v, n, d)",
+                aggregate.id,
+                aggregate.NAME,
+                list(range(before + 1, before + len(pending) + 1)),
+                [e.NAME for e in pending],
+                [self._events.encode(e) for e in pending],
+            )
+        except asyncpg.UniqueViolationError:
+            raise ConflictError(conflict_message(aggregate)) from None
+        aggregate.mark_committed()
+        if snapshot_due(before, aggregate.version, self._every):
+            snapshot = aggregate.snapshot()
+            await conn.execute(
+                f"INSERT INTO {self._schema}.snapshots"
+                " (stream_id, stream_name, stream_version, snapshot_name, snapshot_data)"
+                " VALUES ($1, $2, $3, $4, $5::jsonb)"
+                " ON CONFLICT (stream_id, stream_name) DO UPDATE SET"
+                " stream_version = excluded.stream_version, snapshot_name = excluded.snapshot_name,"
+                " snapshot_data = excluded.snapshot_data, updated_at = now()",
+                aggregate.id,
+                aggregate.NAME,
+                aggregate.version,
+                snapshot.NAME,
+                self._snapshots.encode(snapshot),
+            )

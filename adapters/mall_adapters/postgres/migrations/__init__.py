@@ -1,0 +1,1 @@
+"""Per-module SQL migrations (`<schema>/NNNN_name.sql`), applied after the kernel tables."""

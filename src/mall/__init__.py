@@ -1,0 +1,1 @@
+"""IntelliMall domain cores: the shared kernel and one package per bounded context."""

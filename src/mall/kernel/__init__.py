@@ -1,0 +1,1 @@
+"""The shared kernel: plain, synchronous building blocks every bounded context uses."""

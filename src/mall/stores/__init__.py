@@ -1,0 +1,1 @@
+"""Store Management: stores, their participation in bot shopping, and their product catalogs."""

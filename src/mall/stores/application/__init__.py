@@ -1,0 +1,1 @@
+"""Use cases of Store Management: `StoresService` (REST) and `StoresQueryHandlers` (NATS)."""

@@ -1,0 +1,1 @@
+"""The Store and Product aggregates (event-sourced)."""
