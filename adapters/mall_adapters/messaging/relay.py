@@ -15,11 +15,10 @@ import logging
 import zlib
 from dataclasses import dataclass
 
-import asyncpg
 from faststream.nats import NatsBroker
 
 from mall_adapters.messaging.envelope import Envelope
-from mall_adapters.postgres.database import Connection
+from mall_adapters.postgres.database import Connection, Database
 from mall_adapters.postgres.outbox import PostgresOutbox
 
 log = logging.getLogger(__name__)
@@ -39,12 +38,12 @@ class RelaySettings:
 class OutboxRelay:
     def __init__(
         self,
-        pool: asyncpg.Pool,
+        db: Database,
         outbox: PostgresOutbox,
         broker: NatsBroker,
         settings: RelaySettings,
     ) -> None:
-        self._pool = pool
+        self._db = db
         self._outbox = outbox
         self._broker = broker
         self._settings = settings
@@ -60,7 +59,7 @@ class OutboxRelay:
         """Relay until cancelled."""
         while True:
             try:
-                async with self._pool.acquire() as conn:
+                async with self._db.pool.acquire() as conn:
                     await self._lead(conn)
             except asyncio.CancelledError:
                 raise

@@ -40,3 +40,17 @@ def consumer_span(
             yield span
     finally:
         context.detach(token)
+
+
+def configure_tracing(service_name: str = "intellimall") -> None:
+    """Install an SDK tracer provider once, so trace context is created and propagated.
+
+    Spans are exported only where a processor is added (tests add an in-memory exporter).
+    """
+    from opentelemetry.sdk.resources import Resource
+    from opentelemetry.sdk.trace import TracerProvider
+
+    if not isinstance(trace.get_tracer_provider(), TracerProvider):
+        trace.set_tracer_provider(
+            TracerProvider(resource=Resource.create({"service.name": service_name}))
+        )

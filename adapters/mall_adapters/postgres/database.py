@@ -27,8 +27,24 @@ class NoTransactionError(RuntimeError):
 
 
 class Database:
-    def __init__(self, pool: asyncpg.Pool) -> None:
-        self.pool = pool
+    """Built before start-up (no I/O at construction); `open` connects, `close` disconnects."""
+
+    def __init__(self) -> None:
+        self._pool: asyncpg.Pool | None = None
+
+    @property
+    def pool(self) -> asyncpg.Pool:
+        if self._pool is None:
+            raise RuntimeError("the database is not open")
+        return self._pool
+
+    async def open(self, dsn: str, *, min_size: int = 2, max_size: int = 20) -> None:
+        self._pool = await asyncpg.create_pool(dsn, min_size=min_size, max_size=max_size)
+
+    async def close(self) -> None:
+        if self._pool is not None:
+            await self._pool.close()
+            self._pool = None
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Connection]:
@@ -49,9 +65,3 @@ class Database:
         if conn is None:
             raise NoTransactionError("no transaction: run this inside a unit of work")
         return conn
-
-
-async def create_pool(dsn: str, *, min_size: int = 2, max_size: int = 20) -> asyncpg.Pool:
-    pool = await asyncpg.create_pool(dsn, min_size=min_size, max_size=max_size)
-    assert pool is not None
-    return pool

@@ -9,6 +9,7 @@ from datetime import datetime
 import asyncpg
 
 from mall_adapters.messaging.envelope import Envelope
+from mall_adapters.postgres.database import Database
 
 
 @dataclass(frozen=True)
@@ -25,12 +26,12 @@ class DeadLetter:
 class PostgresDeadLetters:
     """Parking uses its own transaction: the handler's transaction has already rolled back."""
 
-    def __init__(self, pool: asyncpg.Pool, schema: str) -> None:
-        self._pool = pool
+    def __init__(self, db: Database, schema: str) -> None:
+        self._db = db
         self.schema = schema
 
     async def park(self, consumer: str, envelope: Envelope, error: str, deliveries: int) -> None:
-        await self._pool.execute(
+        await self._db.pool.execute(
             f"INSERT INTO {self.schema}.dead_letters"
             " (id, consumer, name, subject, data, metadata, sent_at, error, deliveries, failed_at)"
             " VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, now())"
@@ -48,7 +49,7 @@ class PostgresDeadLetters:
         )
 
     async def list(self, *, include_replayed: bool = False) -> list[DeadLetter]:
-        rows = await self._pool.fetch(
+        rows = await self._db.pool.fetch(
             f"SELECT * FROM {self.schema}.dead_letters"
             " WHERE $1 OR replayed_at IS NULL ORDER BY failed_at",
             include_replayed,
@@ -56,7 +57,7 @@ class PostgresDeadLetters:
         return [self._letter(r) for r in rows]
 
     async def get(self, message_id: str, consumer: str) -> DeadLetter | None:
-        row = await self._pool.fetchrow(
+        row = await self._db.pool.fetchrow(
             f"SELECT * FROM {self.schema}.dead_letters WHERE id = $1 AND consumer = $2",
             message_id,
             consumer,
@@ -64,7 +65,7 @@ class PostgresDeadLetters:
         return None if row is None else self._letter(row)
 
     async def mark_replayed(self, message_id: str, consumer: str) -> None:
-        await self._pool.execute(
+        await self._db.pool.execute(
             f"UPDATE {self.schema}.dead_letters SET replayed_at = now()"
             " WHERE id = $1 AND consumer = $2",
             message_id,

@@ -1,0 +1,1 @@
+"""The one composition root: settings, dependency-injector containers, app factory and CLI."""

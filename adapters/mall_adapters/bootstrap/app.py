@@ -1,0 +1,55 @@
+"""`create_app`: the Litestar application for the selected modules."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+
+import yaml
+from litestar import Litestar
+
+from mall_adapters.bootstrap.containers import Root
+from mall_adapters.bootstrap.runtime import running
+from mall_adapters.bootstrap.settings import Settings
+from mall_adapters.http.errors import EXCEPTION_HANDLERS
+from mall_adapters.http.site import site_routes
+from mall_adapters.observability.tracing import configure_tracing
+
+
+def api_docs(settings: Settings) -> dict[str, str]:
+    """Swagger UI's list: each module's OpenAPI title and its path under `specs/`."""
+    docs = {}
+    for module in settings.modules:
+        path = settings.specs_dir / "openapi" / f"{module}.yaml"
+        title = yaml.safe_load(path.read_text(encoding="utf-8"))["info"]["title"]
+        docs[title] = f"openapi/{module}.yaml"
+    return docs
+
+
+def create_app(
+    settings: Settings, root: Root | None = None, on_ready: Callable[[], None] | None = None
+) -> Litestar:
+    configure_tracing()
+    root = root or Root(settings=settings)
+    broker = root.infra.broker()
+    handlers: list[Any] = []
+    for module in settings.modules:
+        container = getattr(root, module)
+        handlers.extend(container.routes())
+        broker.include_router(container.router())
+
+    @asynccontextmanager
+    async def lifespan(_: Litestar) -> AsyncIterator[None]:
+        async with running(root, settings.modules, on_ready):
+            yield
+
+    site = site_routes(root.infra.registry(), settings.specs_dir, api_docs(settings))
+    app = Litestar(
+        route_handlers=[*handlers, *site],
+        lifespan=[lifespan],
+        exception_handlers=EXCEPTION_HANDLERS,
+        openapi_config=None,
+    )
+    app.state.root = root
+    return app

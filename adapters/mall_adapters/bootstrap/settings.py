@@ -1,0 +1,55 @@
+"""Run-time settings, from the environment (`INTELLIMALL_*`) and the command line."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from mall_contracts.common import subjects
+
+PROJECT_ROOT = Path(__file__).resolve().parents[3]
+ALL_MODULES = ("stores",)
+
+
+@dataclass(frozen=True)
+class Settings:
+    pg_dsn: str = ""  # empty: start the embedded PostgreSQL
+    nats_url: str = ""  # empty: start the embedded NATS server
+    host: str = "127.0.0.1"
+    port: int = 8080
+    data_dir: Path = field(default_factory=lambda: Path.cwd() / ".intellimall")
+    specs_dir: Path = PROJECT_ROOT / "specs"
+    modules: tuple[str, ...] = ALL_MODULES
+    snapshot_every: int = 50
+    query_timeout_seconds: float = 2.0
+    max_deliver: int = subjects.MAX_DELIVER
+    retry_delay_seconds: float = 0.2
+    relay_poll_seconds: float = 1.0
+    log_level: str = "INFO"
+
+    @classmethod
+    def from_env(cls, **overrides: Any) -> Settings:
+        env = os.environ
+        values: dict[str, Any] = {
+            "pg_dsn": env.get("INTELLIMALL_PG_DSN", ""),
+            "nats_url": env.get("INTELLIMALL_NATS_URL", ""),
+        }
+        numbers = {
+            "snapshot_every": ("INTELLIMALL_SNAPSHOT_EVERY", int),
+            "query_timeout_seconds": ("INTELLIMALL_QUERY_TIMEOUT", float),
+            "max_deliver": ("INTELLIMALL_MAX_DELIVER", int),
+        }
+        for key, (name, kind) in numbers.items():
+            if name in env:
+                values[key] = kind(env[name])
+        if "INTELLIMALL_DATA_DIR" in env:
+            values["data_dir"] = Path(env["INTELLIMALL_DATA_DIR"])
+        if "INTELLIMALL_LOG_LEVEL" in env:
+            values["log_level"] = env["INTELLIMALL_LOG_LEVEL"]
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+    def with_servers(self, pg_dsn: str, nats_url: str) -> Settings:
+        return replace(self, pg_dsn=pg_dsn, nats_url=nats_url)

@@ -1,0 +1,1 @@
+"""HTTP adapters: generated Litestar routes, error mapping, docs pages, health and metrics."""

@@ -1,0 +1,84 @@
+"""One mapping from errors to HTTP responses (`{"message", "code"}` + RFC 9457 members).
+
+Domain errors map by kind; framework errors (malformed JSON, wrong types, unknown routes)
+keep their status with a readable message; anything else is a logged 500 that reveals nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+from http import HTTPStatus
+from typing import Any
+
+import msgspec
+from litestar import MediaType, Request, Response
+from litestar.exceptions import HTTPException, ValidationException
+from litestar.types import ExceptionHandlersMap
+
+from mall.kernel.errors import DomainError, ErrorKind
+from mall_contracts.common.http import ErrorBody
+
+log = logging.getLogger(__name__)
+
+KIND_STATUS = {
+    ErrorKind.BAD_REQUEST: HTTPStatus.BAD_REQUEST,
+    ErrorKind.NOT_FOUND: HTTPStatus.NOT_FOUND,
+    ErrorKind.UNAUTHORIZED: HTTPStatus.UNAUTHORIZED,
+    ErrorKind.CONFLICT: HTTPStatus.CONFLICT,
+    ErrorKind.UNAVAILABLE: HTTPStatus.SERVICE_UNAVAILABLE,
+}
+GRPC_CODE = {  # what the reference's clients read in `code`
+    HTTPStatus.BAD_REQUEST: 3,
+    HTTPStatus.NOT_FOUND: 5,
+    HTTPStatus.CONFLICT: 10,
+    HTTPStatus.UNAUTHORIZED: 16,
+    HTTPStatus.SERVICE_UNAVAILABLE: 14,
+    HTTPStatus.METHOD_NOT_ALLOWED: 12,
+    HTTPStatus.INTERNAL_SERVER_ERROR: 13,
+}
+
+
+def error_response(status: HTTPStatus, message: str) -> Response[bytes]:
+    body = ErrorBody(
+        message=message,
+        code=GRPC_CODE.get(status, 2),
+        type="about:blank",
+        title=status.phrase,
+        status=status.value,
+        detail=message,
+    )
+    return Response(msgspec.json.encode(body), status_code=status.value, media_type=MediaType.JSON)
+
+
+def domain_error(_: Request[Any, Any, Any], error: DomainError) -> Response[bytes]:
+    return error_response(KIND_STATUS[error.kind], error.message)
+
+
+def framework_error(request: Request[Any, Any, Any], error: HTTPException) -> Response[bytes]:
+    status = HTTPStatus(error.status_code)
+    message = error.detail or status.phrase
+    if isinstance(error, ValidationException) and isinstance(error.extra, list):
+        problems = [_problem(p) for p in error.extra if isinstance(p, dict)]
+        message = f"{message}: {'; '.join(problems)}" if problems else message
+    if status >= HTTPStatus.INTERNAL_SERVER_ERROR:
+        log.error("%s %s failed: %s", request.method, request.url.path, message)
+        message = status.phrase
+    return error_response(status, message)
+
+
+def _problem(problem: dict[str, Any]) -> str:
+    key = problem.get("key")
+    text = str(problem.get("message", "invalid value"))
+    return f"{text} at `{key}`" if key else text
+
+
+def unexpected_error(request: Request[Any, Any, Any], error: Exception) -> Response[bytes]:
+    log.exception("%s %s failed", request.method, request.url.path, exc_info=error)
+    return error_response(HTTPStatus.INTERNAL_SERVER_ERROR, "internal server error")
+
+
+EXCEPTION_HANDLERS: ExceptionHandlersMap = {
+    DomainError: domain_error,
+    HTTPException: framework_error,
+    Exception: unexpected_error,
+}

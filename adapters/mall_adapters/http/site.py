@@ -1,0 +1,79 @@
+"""Routes around the API: liveness, Prometheus metrics, the specs, and the docs pages.
+
+Every page works offline: Swagger UI's JavaScript and CSS are served from this package.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from litestar import MediaType, Response, get, route
+from litestar.handlers import HTTPRouteHandler
+from litestar.response import Redirect
+from litestar.router import Router
+from litestar.static_files import create_static_files_router
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
+
+STATIC = Path(__file__).parent / "static"
+
+SWAGGER_PAGE = """<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>IntelliMall API</title>
+  <link rel="stylesheet" href="/static/swagger-ui/swagger-ui.css">
+  <link rel="icon" type="image/png" href="/static/swagger-ui/favicon-32x32.png">
+</head>
+<body>
+  <div id="swagger-ui"></div>
+  <script src="/static/swagger-ui/swagger-ui-bundle.js" charset="utf-8"></script>
+  <script src="/static/swagger-ui/swagger-ui-standalone-preset.js" charset="utf-8"></script>
+  <script>
+    window.ui = SwaggerUIBundle({
+      urls: __URLS__,
+      dom_id: "#swagger-ui",
+      deepLinking: true,
+      validatorUrl: null,
+      presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
+      layout: "StandaloneLayout"
+    });
+  </script>
+</body>
+</html>
+"""
+
+
+def site_routes(
+    registry: CollectorRegistry, specs_dir: Path, api_docs: dict[str, str]
+) -> list[HTTPRouteHandler | Router]:
+    """`api_docs` maps a title ("Store Management") to its OpenAPI file under `specs/`."""
+    urls = [{"name": title, "url": f"/specs/{path}"} for title, path in api_docs.items()]
+    page = SWAGGER_PAGE.replace("__URLS__", json.dumps(urls))
+
+    @route(
+        "/liveness", http_method=["GET", "HEAD"], media_type=MediaType.TEXT, sync_to_thread=False
+    )
+    def liveness() -> str:
+        return "."
+
+    @get("/metrics", sync_to_thread=False)
+    def metrics() -> Response[bytes]:
+        return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)
+
+    @get("/docs", media_type=MediaType.HTML, sync_to_thread=False)
+    def docs() -> str:
+        return page
+
+    @get("/", sync_to_thread=False)
+    def home() -> Redirect:
+        return Redirect("/docs")
+
+    return [
+        liveness,
+        metrics,
+        docs,
+        home,
+        create_static_files_router(path="/static", directories=[STATIC]),
+        create_static_files_router(path="/specs", directories=[specs_dir]),
+    ]

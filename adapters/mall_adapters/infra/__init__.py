@@ -1,0 +1,1 @@
+"""Starting the real servers without Docker: embedded PostgreSQL and NATS JetStream."""
