@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dependency_injector import containers, providers
 
+from mall_adapters.bootstrap.baskets import BasketsContainer
+from mall_adapters.bootstrap.customers import CustomersContainer
 from mall_adapters.bootstrap.infrastructure import Infrastructure
 from mall_adapters.bootstrap.settings import Settings
 from mall_adapters.bootstrap.stores import StoresContainer
@@ -13,3 +15,5 @@ class Root(containers.DeclarativeContainer):
     settings = providers.Dependency(instance_of=Settings)
     infra = providers.Container(Infrastructure, settings=settings)
     stores = providers.Container(StoresContainer, infra=infra)
+    customers = providers.Container(CustomersContainer, infra=infra)
+    baskets = providers.Container(BasketsContainer, infra=infra)

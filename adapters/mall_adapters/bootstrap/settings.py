@@ -10,7 +10,7 @@ from typing import Any
 from mall_contracts.common import subjects
 
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
-ALL_MODULES = ("stores",)
+ALL_MODULES = ("stores", "customers", "baskets")
 
 
 @dataclass(frozen=True)

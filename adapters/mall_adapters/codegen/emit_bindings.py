@@ -179,10 +179,13 @@ def _http(mod: HttpModule) -> str:
 
 def _route(op: HttpOperation, names: _Names) -> str:
     names.imports.name("litestar", op.method)
-    args = [f"{p.py_name}: str" for p in op.params]
+    args = [f"{p.py_name}: FromPath[str]" for p in op.params]
     call = [p.py_name for p in op.params]
+    if op.params:
+        names.imports.name("litestar.params", "FromPath")
     if op.body is not None:
-        args.append(f"data: {names.struct(op.body)}")
+        names.imports.name("litestar.params", "JSONBody")
+        args.append(f"data: JSONBody[{names.struct(op.body)}]")
         call.append("data")
     result = names.struct(op.response)
     return (

@@ -3,6 +3,7 @@
 
 from litestar import delete, get, post, put
 from litestar.handlers import HTTPRouteHandler
+from litestar.params import FromPath, JSONBody
 
 from mall_contracts.baskets import http as baskets_http
 from mall_contracts.baskets.ports import BasketsApi
@@ -20,7 +21,7 @@ def build_baskets_routes(api: BasketsApi) -> list[HTTPRouteHandler]:
         summary="Start a new shopping basket",
         status_code=200,
     )
-    async def start_basket(data: baskets_http.StartBasketRequest) -> baskets_http.StartBasketResponse:
+    async def start_basket(data: JSONBody[baskets_http.StartBasketRequest]) -> baskets_http.StartBasketResponse:
         return await api.start_basket(data)
 
     @get(
@@ -29,7 +30,7 @@ def build_baskets_routes(api: BasketsApi) -> list[HTTPRouteHandler]:
         summary="Get a basket",
         status_code=200,
     )
-    async def get_basket(id: str) -> baskets_http.GetBasketResponse:
+    async def get_basket(id: FromPath[str]) -> baskets_http.GetBasketResponse:
         return await api.get_basket(id)
 
     @delete(
@@ -38,7 +39,7 @@ def build_baskets_routes(api: BasketsApi) -> list[HTTPRouteHandler]:
         summary="Cancel a shopping basket",
         status_code=200,
     )
-    async def cancel_basket(id: str) -> common_http.Empty:
+    async def cancel_basket(id: FromPath[str]) -> common_http.Empty:
         return await api.cancel_basket(id)
 
     @put(
@@ -47,7 +48,7 @@ def build_baskets_routes(api: BasketsApi) -> list[HTTPRouteHandler]:
         summary="Checkout with a shopping basket",
         status_code=200,
     )
-    async def checkout_basket(id: str, data: baskets_http.CheckoutBasketRequest) -> common_http.Empty:
+    async def checkout_basket(id: FromPath[str], data: JSONBody[baskets_http.CheckoutBasketRequest]) -> common_http.Empty:
         return await api.checkout_basket(id, data)
 
     @put(
@@ -56,7 +57,7 @@ def build_baskets_routes(api: BasketsApi) -> list[HTTPRouteHandler]:
         summary="Add or add quantity to an item in the shopping basket",
         status_code=200,
     )
-    async def add_item(id: str, data: baskets_http.ItemQuantityRequest) -> common_http.Empty:
+    async def add_item(id: FromPath[str], data: JSONBody[baskets_http.ItemQuantityRequest]) -> common_http.Empty:
         return await api.add_item(id, data)
 
     @put(
@@ -65,7 +66,7 @@ def build_baskets_routes(api: BasketsApi) -> list[HTTPRouteHandler]:
         summary="Remove or remove quantity to an item in the shopping basket",
         status_code=200,
     )
-    async def remove_item(id: str, data: baskets_http.ItemQuantityRequest) -> common_http.Empty:
+    async def remove_item(id: FromPath[str], data: JSONBody[baskets_http.ItemQuantityRequest]) -> common_http.Empty:
         return await api.remove_item(id, data)
 
     return [

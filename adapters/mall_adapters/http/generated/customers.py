@@ -3,6 +3,7 @@
 
 from litestar import get, post, put
 from litestar.handlers import HTTPRouteHandler
+from litestar.params import FromPath, JSONBody
 
 from mall_contracts.common import http as common_http
 from mall_contracts.customers import http as customers_http
@@ -20,7 +21,7 @@ def build_customers_routes(api: CustomersApi) -> list[HTTPRouteHandler]:
         summary="Register a new customer",
         status_code=200,
     )
-    async def register_customer(data: customers_http.RegisterCustomerRequest) -> customers_http.RegisterCustomerResponse:
+    async def register_customer(data: JSONBody[customers_http.RegisterCustomerRequest]) -> customers_http.RegisterCustomerResponse:
         return await api.register_customer(data)
 
     @get(
@@ -29,7 +30,7 @@ def build_customers_routes(api: CustomersApi) -> list[HTTPRouteHandler]:
         summary="Get a customer",
         status_code=200,
     )
-    async def get_customer(id: str) -> customers_http.GetCustomerResponse:
+    async def get_customer(id: FromPath[str]) -> customers_http.GetCustomerResponse:
         return await api.get_customer(id)
 
     @put(
@@ -38,7 +39,7 @@ def build_customers_routes(api: CustomersApi) -> list[HTTPRouteHandler]:
         summary="Change a customer's SMS number",
         status_code=200,
     )
-    async def change_sms_number(id: str, data: customers_http.ChangeSmsNumberRequest) -> common_http.Empty:
+    async def change_sms_number(id: FromPath[str], data: JSONBody[customers_http.ChangeSmsNumberRequest]) -> common_http.Empty:
         return await api.change_sms_number(id, data)
 
     @put(
@@ -47,7 +48,7 @@ def build_customers_routes(api: CustomersApi) -> list[HTTPRouteHandler]:
         summary="Enable a customer",
         status_code=200,
     )
-    async def enable_customer(id: str) -> common_http.Empty:
+    async def enable_customer(id: FromPath[str]) -> common_http.Empty:
         return await api.enable_customer(id)
 
     @put(
@@ -56,7 +57,7 @@ def build_customers_routes(api: CustomersApi) -> list[HTTPRouteHandler]:
         summary="Disable a customer",
         status_code=200,
     )
-    async def disable_customer(id: str) -> common_http.Empty:
+    async def disable_customer(id: FromPath[str]) -> common_http.Empty:
         return await api.disable_customer(id)
 
     return [

@@ -3,6 +3,7 @@
 
 from litestar import delete, get, post, put
 from litestar.handlers import HTTPRouteHandler
+from litestar.params import FromPath, JSONBody
 
 from mall_contracts.common import http as common_http
 from mall_contracts.stores import http as stores_http
@@ -20,7 +21,7 @@ def build_stores_routes(api: StoresApi) -> list[HTTPRouteHandler]:
         summary="Create a store",
         status_code=200,
     )
-    async def create_store(data: stores_http.CreateStoreRequest) -> stores_http.CreateStoreResponse:
+    async def create_store(data: JSONBody[stores_http.CreateStoreRequest]) -> stores_http.CreateStoreResponse:
         return await api.create_store(data)
 
     @get(
@@ -47,7 +48,7 @@ def build_stores_routes(api: StoresApi) -> list[HTTPRouteHandler]:
         summary="Get a store",
         status_code=200,
     )
-    async def get_store(id: str) -> stores_http.GetStoreResponse:
+    async def get_store(id: FromPath[str]) -> stores_http.GetStoreResponse:
         return await api.get_store(id)
 
     @put(
@@ -56,7 +57,7 @@ def build_stores_routes(api: StoresApi) -> list[HTTPRouteHandler]:
         summary="Rename a store",
         status_code=200,
     )
-    async def rebrand_store(id: str, data: stores_http.RebrandStoreRequest) -> common_http.Empty:
+    async def rebrand_store(id: FromPath[str], data: JSONBody[stores_http.RebrandStoreRequest]) -> common_http.Empty:
         return await api.rebrand_store(id, data)
 
     @put(
@@ -65,7 +66,7 @@ def build_stores_routes(api: StoresApi) -> list[HTTPRouteHandler]:
         summary="Enable the store's participation in bot shopping",
         status_code=200,
     )
-    async def enable_participation(id: str) -> common_http.Empty:
+    async def enable_participation(id: FromPath[str]) -> common_http.Empty:
         return await api.enable_participation(id)
 
     @delete(
@@ -74,7 +75,7 @@ def build_stores_routes(api: StoresApi) -> list[HTTPRouteHandler]:
         summary="Disable the store's participation in bot shopping",
         status_code=200,
     )
-    async def disable_participation(id: str) -> common_http.Empty:
+    async def disable_participation(id: FromPath[str]) -> common_http.Empty:
         return await api.disable_participation(id)
 
     @post(
@@ -83,7 +84,7 @@ def build_stores_routes(api: StoresApi) -> list[HTTPRouteHandler]:
         summary="Add a product to the store's catalog",
         status_code=200,
     )
-    async def add_product(store_id: str, data: stores_http.AddProductRequest) -> stores_http.AddProductResponse:
+    async def add_product(store_id: FromPath[str], data: JSONBody[stores_http.AddProductRequest]) -> stores_http.AddProductResponse:
         return await api.add_product(store_id, data)
 
     @get(
@@ -92,7 +93,7 @@ def build_stores_routes(api: StoresApi) -> list[HTTPRouteHandler]:
         summary="Get the store's catalog",
         status_code=200,
     )
-    async def get_store_products(store_id: str) -> stores_http.GetCatalogResponse:
+    async def get_store_products(store_id: FromPath[str]) -> stores_http.GetCatalogResponse:
         return await api.get_store_products(store_id)
 
     @get(
@@ -101,7 +102,7 @@ def build_stores_routes(api: StoresApi) -> list[HTTPRouteHandler]:
         summary="Get a product",
         status_code=200,
     )
-    async def get_product(id: str) -> stores_http.GetProductResponse:
+    async def get_product(id: FromPath[str]) -> stores_http.GetProductResponse:
         return await api.get_product(id)
 
     @delete(
@@ -110,7 +111,7 @@ def build_stores_routes(api: StoresApi) -> list[HTTPRouteHandler]:
         summary="Remove a product from its store's catalog",
         status_code=200,
     )
-    async def remove_product(id: str) -> common_http.Empty:
+    async def remove_product(id: FromPath[str]) -> common_http.Empty:
         return await api.remove_product(id)
 
     @put(
@@ -119,7 +120,7 @@ def build_stores_routes(api: StoresApi) -> list[HTTPRouteHandler]:
         summary="Rename and redescribe a product",
         status_code=200,
     )
-    async def rebrand_product(id: str, data: stores_http.RebrandProductRequest) -> common_http.Empty:
+    async def rebrand_product(id: FromPath[str], data: JSONBody[stores_http.RebrandProductRequest]) -> common_http.Empty:
         return await api.rebrand_product(id, data)
 
     @put(
@@ -128,7 +129,7 @@ def build_stores_routes(api: StoresApi) -> list[HTTPRouteHandler]:
         summary="Raise a product's price to a new absolute price",
         status_code=200,
     )
-    async def increase_product_price(id: str, data: stores_http.ChangeProductPriceRequest) -> common_http.Empty:
+    async def increase_product_price(id: FromPath[str], data: JSONBody[stores_http.ChangeProductPriceRequest]) -> common_http.Empty:
         return await api.increase_product_price(id, data)
 
     @put(
@@ -137,7 +138,7 @@ def build_stores_routes(api: StoresApi) -> list[HTTPRouteHandler]:
         summary="Lower a product's price to a new absolute price",
         status_code=200,
     )
-    async def decrease_product_price(id: str, data: stores_http.ChangeProductPriceRequest) -> common_http.Empty:
+    async def decrease_product_price(id: FromPath[str], data: JSONBody[stores_http.ChangeProductPriceRequest]) -> common_http.Empty:
         return await api.decrease_product_price(id, data)
 
     return [

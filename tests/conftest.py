@@ -1,0 +1,60 @@
+"""Fixtures shared by every tier: real servers per session, a fresh database per test."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from contextlib import ExitStack
+from pathlib import Path
+
+import pytest
+from litestar import Litestar
+from litestar.testing import AsyncTestClient
+
+from mall_adapters.bootstrap.containers import Root
+from mall_adapters.bootstrap.settings import Settings
+from mall_adapters.postgres.database import Database
+from mall_adapters.postgres.migrate import migrate, module_migrations
+from tests.support.app import running_app, test_settings
+from tests.support.nats import reset_stream
+from tests.support.servers import TestServers, create_database, drop_database, start_servers
+
+
+@pytest.fixture(scope="session")
+def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestServers]:
+    with ExitStack() as stack:
+        yield start_servers(tmp_path_factory.mktemp("servers"), stack)
+
+
+@pytest.fixture
+async def pg_dsn(servers: TestServers) -> AsyncIterator[str]:
+    dsn = await create_database(servers.pg_admin_dsn)
+    yield dsn
+    await drop_database(servers.pg_admin_dsn, dsn)
+
+
+@pytest.fixture
+async def nats_url(servers: TestServers) -> str:
+    await reset_stream(servers.nats_url)
+    return servers.nats_url
+
+
+@pytest.fixture
+async def db(pg_dsn: str) -> AsyncIterator[Database]:
+    """An open `Database` on a fresh, fully migrated database."""
+    database = Database()
+    await database.open(pg_dsn, min_size=1, max_size=5)
+    async with database.pool.acquire() as conn:
+        await migrate(conn, {m: module_migrations(m) for m in ("stores", "customers", "baskets")})
+    yield database
+    await database.close()
+
+
+@pytest.fixture
+def settings(pg_dsn: str, nats_url: str, tmp_path: Path) -> Settings:
+    return test_settings(pg_dsn, nats_url, tmp_path)
+
+
+@pytest.fixture
+async def app(settings: Settings) -> AsyncIterator[tuple[AsyncTestClient[Litestar], Root]]:
+    async with running_app(settings) as running:
+        yield running

@@ -1,0 +1,1 @@
+"""Test support: real servers, fresh databases, a running app."""
