@@ -82,6 +82,7 @@ class NatsConsumer(Consumer):
         self._metrics = metrics
         self._settings = settings
         self._stream = JStream(name=settings.stream, declare=False)
+        self.routes: dict[str, Mapping[str, Route]] = {}  # by durable name, for replays
 
     def subscribe(
         self, router: NatsRouter, subject: str, durable: str, routes: Mapping[str, Route]
@@ -97,6 +98,8 @@ class NatsConsumer(Consumer):
 
         async def handle(msg: NatsMessage) -> None:
             await self.deliver(durable, routes, msg)
+
+        self.routes[durable] = routes
 
         router.subscriber(
             subject,
@@ -159,6 +162,20 @@ class NatsConsumer(Consumer):
         )
         await self._dead_letters.park(durable, envelope, error, deliveries)
         await msg.ack()
+
+    async def replay(self, message_id: str, durable: str) -> bool:
+        """Run a parked message through its consumer's route again (inbox and all).
+
+        Returns False when there is no such dead letter; raises what the handler raises."""
+        letter = await self._dead_letters.get(message_id, durable)
+        route = self.routes.get(durable)
+        if letter is None or route is None:
+            return False
+        handler = route.get(letter.envelope.name)
+        if handler is not None:
+            await self._processor.process(letter.envelope, handler)
+        await self._dead_letters.mark_replayed(message_id, durable)
+        return True
 
     def answer(
         self,

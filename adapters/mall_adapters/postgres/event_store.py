@@ -73,17 +73,19 @@ class PostgresEventStore(AggregateRepository[A], Generic[A]):
         conn = self._db.connection()
         before = aggregate.version
         try:
-            await conn.execute(
-                f"INSERT INTO {self._schema}.events"
-                " (stream_id, stream_name, stream_version, event_id, event_name, event_data)"
-                " SELECT $1, $2, v, gen_random_uuid()::text, n, d::jsonb"
-                " FROM unnest($3::int[], $4::text[], $5::text[]) AS e(v, n, d)",
-                aggregate.id,
-                aggregate.NAME,
-                list(range(before + 1, before + len(pending) + 1)),
-                [e.NAME for e in pending],
-                [self._events.encode(e) for e in pending],
-            )
+            # A savepoint keeps the caller's transaction usable after a conflict.
+            async with conn.transaction():
+                await conn.execute(
+                    f"INSERT INTO {self._schema}.events"
+                    " (stream_id, stream_name, stream_version, event_id, event_name, event_data)"
+                    " SELECT $1, $2, v, gen_random_uuid()::text, n, d::jsonb"
+                    " FROM unnest($3::int[], $4::text[], $5::text[]) AS e(v, n, d)",
+                    aggregate.id,
+                    aggregate.NAME,
+                    list(range(before + 1, before + len(pending) + 1)),
+                    [e.NAME for e in pending],
+                    [self._events.encode(e) for e in pending],
+                )
         except asyncpg.UniqueViolationError:
             raise ConflictError(conflict_message(aggregate)) from None
         aggregate.mark_committed()

@@ -1,0 +1,194 @@
+"""The messaging kernel against real NATS JetStream and PostgreSQL: consumer, inbox,
+dead letters and replay, and the outbox relay across a broker outage."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import nats
+import pytest
+from fast_depends.msgspec import MsgSpecSerializer
+from faststream.nats import NatsBroker, NatsRouter
+from prometheus_client import CollectorRegistry
+
+from mall_adapters.infra.nats import EmbeddedNats
+from mall_adapters.messaging.consumer import ConsumerSettings, InboxProcessor, NatsConsumer
+from mall_adapters.messaging.envelope import Envelope
+from mall_adapters.messaging.relay import OutboxRelay, RelaySettings
+from mall_adapters.messaging.stream import ensure_stream
+from mall_adapters.observability.metrics import MessageMetrics
+from mall_adapters.postgres.database import Database
+from mall_adapters.postgres.dead_letters import PostgresDeadLetters
+from mall_adapters.postgres.inbox import PostgresInbox
+from mall_adapters.postgres.outbox import PostgresOutbox
+from mall_contracts.common import subjects
+from tests.support.polling import eventually
+
+SUBJECT = "intellimall.tests.events.Thing"
+DURABLE = "tests-things"
+
+
+def envelope(body: bytes, name: str = "tests.Thing", message_id: str | None = None) -> Envelope:
+    return Envelope(
+        id=message_id or str(uuid.uuid4()),
+        name=name,
+        subject=SUBJECT,
+        data=body,
+        occurred_at=datetime.now(UTC),
+    )
+
+
+class Harness:
+    """A consumer on SUBJECT whose handler records an effect row, or fails on b"fail"."""
+
+    def __init__(self, db: Database, nats_url: str, max_deliver: int = 3) -> None:
+        self.db = db
+        self.registry = CollectorRegistry()
+        self.broker = NatsBroker(nats_url, serializer=MsgSpecSerializer(), logger=None)
+        self.dead_letters = PostgresDeadLetters(db, "stores")
+        self.consumer = NatsConsumer(
+            db,
+            InboxProcessor(db, PostgresInbox(db, "stores")),
+            self.dead_letters,
+            MessageMetrics(self.registry, "stores"),
+            ConsumerSettings(
+                stream=subjects.STREAM, max_deliver=max_deliver, retry_delay_seconds=0.05
+            ),
+        )
+        self.failing = True
+
+    async def handle(self, data: bytes) -> None:
+        if data == b"fail" and self.failing:
+            raise RuntimeError("the handler broke")
+        await self.db.connection().execute("INSERT INTO effects (body) VALUES ($1)", data.decode())
+
+    async def start(self) -> None:
+        router = NatsRouter()
+        self.consumer.subscribe(router, SUBJECT, DURABLE, {"tests.Thing": self.handle})
+        self.broker.include_router(router)
+        await self.broker.connect()
+        await ensure_stream(self.broker)
+        await self.broker.start()
+
+    async def publish(self, env: Envelope) -> None:
+        await self.broker.publish(
+            env.data, env.subject, headers=env.headers(), stream=subjects.STREAM
+        )
+
+    async def effects(self) -> list[str]:
+        rows = await self.db.pool.fetch("SELECT body FROM effects ORDER BY id")
+        return [r["body"] for r in rows]
+
+
+@pytest.fixture
+async def harness(db: Database, nats_url: str) -> AsyncIterator[Harness]:
+    await db.pool.execute("CREATE TABLE effects (id serial PRIMARY KEY, body text NOT NULL)")
+    h = Harness(db, nats_url)
+    await h.start()
+    yield h
+    await h.broker.stop()
+
+
+async def test_each_message_is_handled_once_and_other_names_are_skipped(harness: Harness) -> None:
+    await harness.publish(envelope(b"one"))
+    await harness.publish(envelope(b"ignored", name="tests.SomethingElse"))
+    await harness.publish(envelope(b"two"))
+    await eventually(lambda: harness.effects(), lambda e: e == ["one", "two"])
+
+
+async def test_redelivery_of_a_handled_message_changes_nothing(
+    harness: Harness, nats_url: str
+) -> None:
+    """Deleting the durable consumer replays the whole stream: the inbox drops the repeats."""
+    await harness.publish(envelope(b"one"))
+    await eventually(lambda: harness.effects(), lambda e: e == ["one"])
+    await harness.broker.stop()
+    nc = await nats.connect(nats_url)
+    await nc.jetstream().delete_consumer(subjects.STREAM, DURABLE)
+    await nc.close()
+    again = Harness(harness.db, nats_url)
+    await again.start()
+    try:
+        await again.publish(envelope(b"two"))
+        await eventually(lambda: again.effects(), lambda e: e == ["one", "two"])
+        received = again.registry.get_sample_value(
+            "stores_received_messages_count_total", {"message": "tests.Thing", "handled": "true"}
+        )
+        assert received == 2.0  # "one" was delivered again, and skipped
+    finally:
+        await again.broker.stop()
+
+
+async def test_a_failing_message_is_retried_then_parked_and_can_be_replayed(
+    harness: Harness,
+) -> None:
+    bad = envelope(b"fail")
+    await harness.publish(bad)
+    await harness.publish(envelope(b"after"))
+    letters = await eventually(harness.dead_letters.list, lambda found: len(found) == 1)
+    assert letters[0].envelope.id == bad.id
+    assert letters[0].deliveries == 3
+    assert letters[0].error == "RuntimeError: the handler broke"
+    assert await harness.effects() == ["after"]  # a poison message does not block the others
+    failed = harness.registry.get_sample_value(
+        "stores_received_messages_count_total", {"message": "tests.Thing", "handled": "false"}
+    )
+    assert failed == 3.0
+
+    harness.failing = False  # the bug got fixed
+    assert await harness.consumer.replay(bad.id, DURABLE)
+    assert await harness.effects() == ["after", "fail"]
+    assert await harness.dead_letters.list() == []
+    assert await harness.consumer.replay(bad.id, DURABLE)  # replaying again: the inbox says done
+    assert await harness.effects() == ["after", "fail"]
+
+
+async def test_relay_publishes_in_order_after_the_broker_comes_back(
+    db: Database, tmp_path: Path
+) -> None:
+    nats_server = EmbeddedNats(tmp_path / "nats")
+    url = nats_server.start()
+    broker = NatsBroker(url, serializer=MsgSpecSerializer(), logger=None, max_reconnect_attempts=-1)
+    await broker.connect()
+    await ensure_stream(broker)
+    outbox = PostgresOutbox(db, "stores")
+    relay = OutboxRelay(
+        db,
+        outbox,
+        broker,
+        RelaySettings(stream=subjects.STREAM, poll_seconds=0.1, publish_timeout_seconds=0.5),
+    )
+    task = asyncio.create_task(relay.run())
+    try:
+        nats_server.stop()
+        sent = [envelope(f"m{i}".encode()) for i in range(5)]
+        async with db.transaction():
+            for env in sent:
+                await outbox.add(env)
+        await asyncio.sleep(1.5)  # the relay is trying and failing meanwhile
+        assert await unpublished(db) == 5
+        nats_server.restart()
+        await eventually(lambda: unpublished(db), lambda n: n == 0, timeout=20)
+        nc = await nats.connect(url)
+        js = nc.jetstream()
+        info = await js.stream_info(subjects.STREAM)
+        stored = [(await js.get_msg(subjects.STREAM, seq)).headers for seq in range(1, 6)]
+        await nc.close()
+        assert info.state.messages == 5  # retried publishes were de-duplicated
+        assert [h["Nats-Msg-Id"] for h in stored if h] == [e.id for e in sent]
+    finally:
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+        await broker.stop()
+        nats_server.stop()
+
+
+async def unpublished(db: Database) -> int:
+    count: int = await db.pool.fetchval(
+        "SELECT count(*) FROM stores.outbox WHERE published_at IS NULL"
+    )
+    return count
