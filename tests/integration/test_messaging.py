@@ -172,7 +172,7 @@ async def test_relay_publishes_in_order_after_the_broker_comes_back(
         await asyncio.sleep(1.5)  # the relay is trying and failing meanwhile
         assert await unpublished(db) == 5
         nats_server.restart()
-        await eventually(lambda: unpublished(db), lambda n: n == 0, timeout=20)
+        await eventually(lambda: unpublished(db), lambda n: n == 0, within=20)
         nc = await nats.connect(url)
         js = nc.jetstream()
         info = await js.stream_info(subjects.STREAM)

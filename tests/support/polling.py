@@ -11,14 +11,14 @@ T = TypeVar("T")
 
 
 async def eventually(
-    probe: Callable[[], Awaitable[T]], done: Callable[[T], bool], timeout: float = 10.0
+    probe: Callable[[], Awaitable[T]], done: Callable[[T], bool], within: float = 10.0
 ) -> T:
-    """Call `probe` until `done(result)`; fail with the last result after `timeout` seconds."""
-    deadline = time.monotonic() + timeout
+    """Call `probe` until `done(result)`; fail with the last result after `within` seconds."""
+    deadline = time.monotonic() + within
     while True:
         result = await probe()
         if done(result):
             return result
         if time.monotonic() > deadline:
-            raise AssertionError(f"condition not met within {timeout}s; last value: {result!r}")
+            raise AssertionError(f"condition not met within {within}s; last value: {result!r}")
         await asyncio.sleep(0.05)
