@@ -7,14 +7,11 @@ from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
-from litestar import Litestar
-from litestar.testing import AsyncTestClient
 
-from mall_adapters.bootstrap.containers import Root
 from mall_adapters.bootstrap.settings import Settings
 from mall_adapters.postgres.database import Database
 from mall_adapters.postgres.migrate import migrate, module_migrations
-from tests.support.app import running_app, test_settings
+from tests.support.app import AppUnderTest, running_app, test_settings
 from tests.support.nats import reset_stream
 from tests.support.servers import TestServers, create_database, drop_database, start_servers
 
@@ -55,6 +52,6 @@ def settings(pg_dsn: str, nats_url: str, tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
-async def app(settings: Settings) -> AsyncIterator[tuple[AsyncTestClient[Litestar], Root]]:
+async def app(settings: Settings) -> AsyncIterator[AppUnderTest]:
     async with running_app(settings) as running:
         yield running

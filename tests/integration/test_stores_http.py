@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from litestar import Litestar
-from litestar.testing import AsyncTestClient
+from tests.support.app import AppUnderTest
 
-from mall_adapters.bootstrap.containers import Root
-
-App = tuple[AsyncTestClient[Litestar], Root]
+App = AppUnderTest
 
 
 async def test_create_and_read_a_store(app: App) -> None:

@@ -1,4 +1,4 @@
-"""Settings for tests and a running app (lifespan and all) behind an HTTP test client."""
+"""Settings for tests and a running app behind an HTTP client, all on the test's event loop."""
 
 from __future__ import annotations
 
@@ -6,12 +6,15 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from litestar import Litestar
-from litestar.testing import AsyncTestClient
+import httpx
 
 from mall_adapters.bootstrap.app import create_app
 from mall_adapters.bootstrap.containers import Root
+from mall_adapters.bootstrap.runtime import running
 from mall_adapters.bootstrap.settings import Settings
+
+AppUnderTest = tuple[httpx.AsyncClient, Root]
+"""An HTTP client for the app, and its composition root (for `root.infra.db()` etc.)."""
 
 
 def test_settings(pg_dsn: str, nats_url: str, data_dir: Path, **overrides: object) -> Settings:
@@ -28,8 +31,10 @@ def test_settings(pg_dsn: str, nats_url: str, data_dir: Path, **overrides: objec
 
 
 @asynccontextmanager
-async def running_app(settings: Settings) -> AsyncIterator[tuple[AsyncTestClient[Litestar], Root]]:
+async def running_app(settings: Settings) -> AsyncIterator[AppUnderTest]:
     root = Root(settings=settings)
-    app = create_app(settings, root)
-    async with AsyncTestClient(app) as client:
-        yield client, root
+    app = create_app(settings, root, manage_lifespan=False)
+    async with running(root, settings.modules):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+            yield client, root

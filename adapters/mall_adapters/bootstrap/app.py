@@ -12,7 +12,9 @@ from litestar import Litestar
 from mall_adapters.bootstrap.containers import Root
 from mall_adapters.bootstrap.runtime import running
 from mall_adapters.bootstrap.settings import Settings
+from mall_adapters.http.admin import DeadLetterOperations, ModuleConsumers
 from mall_adapters.http.errors import EXCEPTION_HANDLERS
+from mall_adapters.http.generated.operations import build_operations_routes
 from mall_adapters.http.site import site_routes
 from mall_adapters.observability.tracing import configure_tracing
 
@@ -24,20 +26,30 @@ def api_docs(settings: Settings) -> dict[str, str]:
         path = settings.specs_dir / "openapi" / f"{module}.yaml"
         title = yaml.safe_load(path.read_text(encoding="utf-8"))["info"]["title"]
         docs[title] = f"openapi/{module}.yaml"
+    docs["Operations"] = "openapi/operations.yaml"
     return docs
 
 
 def create_app(
-    settings: Settings, root: Root | None = None, on_ready: Callable[[], None] | None = None
+    settings: Settings,
+    root: Root | None = None,
+    on_ready: Callable[[], None] | None = None,
+    *,
+    manage_lifespan: bool = True,
 ) -> Litestar:
+    """The app for `settings.modules`. With `manage_lifespan=False` the caller runs
+    `running(root, modules)` itself (tests do, to share one event loop with the app)."""
     configure_tracing()
     root = root or Root(settings=settings)
     broker = root.infra.broker()
     handlers: list[Any] = []
+    consumers: dict[str, ModuleConsumers] = {}
     for module in settings.modules:
         container = getattr(root, module)
         handlers.extend(container.routes())
         broker.include_router(container.router())
+        consumers[module] = ModuleConsumers(container.kit.dead_letters(), container.kit.consumer())
+    handlers.extend(build_operations_routes(DeadLetterOperations(consumers)))
 
     @asynccontextmanager
     async def lifespan(_: Litestar) -> AsyncIterator[None]:
@@ -47,7 +59,7 @@ def create_app(
     site = site_routes(root.infra.registry(), settings.specs_dir, api_docs(settings))
     app = Litestar(
         route_handlers=[*handlers, *site],
-        lifespan=[lifespan],
+        lifespan=[lifespan] if manage_lifespan else [],
         exception_handlers=EXCEPTION_HANDLERS,
         openapi_config=None,
     )

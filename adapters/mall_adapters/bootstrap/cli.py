@@ -30,9 +30,22 @@ def main(argv: list[str] | None = None) -> int:
 
     commands.add_parser("migrate", help="apply the migrations of every module")
 
+    letters = commands.add_parser("dead-letters", help="list or replay parked messages")
+    letters.add_argument(
+        "--url", default=None, help="a running IntelliMall (default: runtime.json)"
+    )
+    letters.add_argument("--data-dir", type=Path, default=None)
+    letters.add_argument(
+        "replay", nargs="*", metavar="MODULE CONSUMER ID", help="replay one message"
+    )
+
     args = parser.parse_args(argv)
     if args.command == "codegen":
         return run_codegen(args.root, args.check)
+    if args.command == "dead-letters":
+        from mall_adapters.bootstrap.operate import dead_letters
+
+        return dead_letters(args.url, args.data_dir, args.replay)
     settings = Settings.from_env(
         host=getattr(args, "host", None),
         port=getattr(args, "port", None),

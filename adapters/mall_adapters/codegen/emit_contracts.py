@@ -104,7 +104,9 @@ def _ports(
     classes: list[str] = []
     if http is not None and http.operations:
         methods = [_http_method(op, imports, here) for op in http.operations]
-        doc = f"The REST operations of {title} ({http.file}); the module's core implements them."
+        doc = (
+            f"The REST operations of {title} ({http.file}); {http.implemented_by} implements them."
+        )
         classes.append(_protocol(f"{pascal(module)}Api", doc, methods))
     ops = mod.operations if mod else []
     groups = [

@@ -45,6 +45,7 @@ class HttpModule:
     module: str
     file: str
     title: str
+    implemented_by: str  # who implements the port, from `info.x-implemented-by`
     operations: list[HttpOperation] = field(default_factory=list)
 
 
@@ -60,7 +61,14 @@ class OpenApiReader:
         doc = self.specs.document(file)
         if not str(doc.need("openapi").value).startswith("3.1"):
             raise SpecError(doc.at.child("openapi"), "only OpenAPI 3.1 is supported")
-        mod = HttpModule(module_of(file), file, doc.need("info").need("title").text())
+        info = doc.need("info")
+        implementer = info.get("x-implemented-by")
+        mod = HttpModule(
+            module_of(file),
+            file,
+            info.need("title").text(),
+            implementer.text() if implementer else "the module's core",
+        )
         components = doc.get("components")
         schemas = components.get("schemas") if components else None
         for _key, node in schemas.items() if schemas else []:
