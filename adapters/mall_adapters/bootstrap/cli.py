@@ -132,7 +132,11 @@ def run_up(settings: Settings) -> int:
             app, host=ready.host, port=ready.port, log_level="warning", lifespan="on"
         )
         server = uvicorn.Server(config)
-        server.run()
+        try:
+            server.run()
+        except KeyboardInterrupt:  # uvicorn re-raises Ctrl-C after its graceful shutdown
+            pass
+        print("IntelliMall stopped; data kept in", ready.data_dir, flush=True)
         return 0 if server.started else 1
 
 
