@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import AsyncIterator, Iterator
 from contextlib import ExitStack
 from pathlib import Path
@@ -17,9 +19,13 @@ from tests.support.servers import TestServers, create_database, drop_database, s
 
 
 @pytest.fixture(scope="session")
-def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestServers]:
+def servers() -> Iterator[TestServers]:
+    # Not under pytest's tmp_path: pytest prunes old base dirs, which can belong to another
+    # pytest run that is still using its embedded servers.
     with ExitStack() as stack:
-        yield start_servers(tmp_path_factory.mktemp("servers"), stack)
+        data = Path(tempfile.mkdtemp(prefix="intellimall-test-"))
+        stack.callback(shutil.rmtree, data, ignore_errors=True)
+        yield start_servers(data, stack)
 
 
 @pytest.fixture

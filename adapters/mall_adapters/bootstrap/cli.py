@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
 import sys
 import time
@@ -132,10 +133,8 @@ def run_up(settings: Settings) -> int:
             app, host=ready.host, port=ready.port, log_level="warning", lifespan="on"
         )
         server = uvicorn.Server(config)
-        try:
+        with contextlib.suppress(KeyboardInterrupt):  # uvicorn re-raises it after shutting down
             server.run()
-        except KeyboardInterrupt:  # uvicorn re-raises Ctrl-C after its graceful shutdown
-            pass
         print("IntelliMall stopped; data kept in", ready.data_dir, flush=True)
         return 0 if server.started else 1
 

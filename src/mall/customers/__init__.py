@@ -1,0 +1,1 @@
+"""Customers: kiosk customers who register, get enabled or disabled, and are authorized."""

@@ -1,0 +1,1 @@
+"""The Customer aggregate (state-stored: one row per customer, no event stream)."""
