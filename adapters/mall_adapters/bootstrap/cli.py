@@ -31,6 +31,12 @@ def main(argv: list[str] | None = None) -> int:
 
     commands.add_parser("migrate", help="apply the migrations of every module")
 
+    bench = commands.add_parser("bench", help="measure and print figures")
+    bench_kinds = bench.add_subparsers(dest="bench", required=True)
+    startup = bench_kinds.add_parser("startup", help="time `up` until /liveness answers")
+    startup.add_argument("--runs", type=int, default=5)
+    startup.add_argument("--fresh", action="store_true", help="empty data directory each run")
+
     letters = commands.add_parser("dead-letters", help="list or replay parked messages")
     letters.add_argument(
         "--url", default=None, help="a running IntelliMall (default: runtime.json)"
@@ -43,6 +49,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "codegen":
         return run_codegen(args.root, args.check)
+    if args.command == "bench":
+        from mall_adapters.bootstrap.bench import bench_startup
+
+        return bench_startup(args.runs, args.fresh)
     if args.command == "dead-letters":
         from mall_adapters.bootstrap.operate import dead_letters
 
