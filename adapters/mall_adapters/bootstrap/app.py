@@ -62,6 +62,7 @@ def create_app(
         lifespan=[lifespan] if manage_lifespan else [],
         exception_handlers=EXCEPTION_HANDLERS,
         openapi_config=None,
+        logging_config=None,  # the CLI configures logging; Litestar must not replace it
     )
     app.state.root = root
     return app
