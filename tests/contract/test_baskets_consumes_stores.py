@@ -1,0 +1,266 @@
+"""Consumer side of `pacts/baskets-stores.json`: the stores events baskets consumes.
+
+Each interaction's example message goes the way a JetStream delivery goes: the routes the
+generated binding builds (`build_baskets_router`), picked by the message's subject and name,
+decode the body into the contract Struct and call the real `BasketsCacheHandlers`, here over
+the in-memory caches. The test then checks what the message did to the caches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import msgspec
+import pytest
+from faststream.nats import NatsRouter
+from pact import Pact, match
+
+from mall.baskets.application.cache_handlers import BasketsCacheHandlers
+from mall.baskets.ports import CachedProduct, CachedStore
+from mall_adapters.memory.baskets import InMemoryProductCache, InMemoryStoreCache
+from mall_adapters.messaging.binding import Consumer, Route
+from mall_adapters.messaging.generated.baskets import build_baskets_router
+from mall_contracts.stores import messages
+from mall_contracts.stores.subjects import PRODUCT_EVENTS, STORE_EVENTS
+from tests.support.contract_pacts import PactRecorder, run_sync
+
+CONSUMER, PROVIDER = "baskets", "stores"
+DESCRIPTIONS = (
+    "a StoreCreated message",
+    "a StoreRebranded message",
+    "a ProductAdded message",
+    "a ProductRebranded message",
+    "a ProductPriceIncreased message",
+    "a ProductPriceDecreased message",
+    "a ProductRemoved message",
+)
+
+Q = TypeVar("Q", bound=msgspec.Struct)
+R = TypeVar("R", bound=msgspec.Struct)
+
+
+class RecordingConsumer(Consumer):
+    """Keeps the routes a generated binding subscribes, by subject, instead of binding them."""
+
+    def __init__(self) -> None:
+        self.routes: dict[str, dict[str, Route]] = {}
+        self.answered: list[str] = []
+
+    def subscribe(
+        self, router: NatsRouter, subject: str, durable: str, routes: Mapping[str, Route]
+    ) -> None:
+        self.routes[subject] = dict(routes)
+
+    def answer(
+        self,
+        router: NatsRouter,
+        subject: str,
+        queue: str,
+        request: type[Q],
+        handler: Callable[[Q], Awaitable[R]],
+        replies: Mapping[type[msgspec.Struct], str],
+    ) -> None:
+        self.answered.append(subject)
+
+
+@dataclass
+class BasketsConsumer:
+    """The baskets side of the stores events: its real handlers behind the generated routes."""
+
+    stores: InMemoryStoreCache
+    products: InMemoryProductCache
+    routes: dict[str, dict[str, Route]]
+
+    @classmethod
+    def build(cls) -> BasketsConsumer:
+        stores, products = InMemoryStoreCache(), InMemoryProductCache()
+        consumer = RecordingConsumer()
+        build_baskets_router(BasketsCacheHandlers(stores, products), consumer)
+        return cls(stores, products, consumer.routes)
+
+    def receive(self, body: str | bytes | None, metadata: dict[str, object]) -> None:
+        """One delivery: the route for the message's subject and name runs on the body."""
+        route = self.routes[str(metadata["subject"])][str(metadata["name"])]
+        data = body.encode() if isinstance(body, str) else body or b""
+        run_sync(route(data))
+
+    def store(self, store_id: str) -> CachedStore | None:
+        return run_sync(self.stores.find(store_id))
+
+    def product(self, product_id: str) -> CachedProduct | None:
+        return run_sync(self.products.find(product_id))
+
+    def seed_store(self, store: CachedStore) -> None:
+        run_sync(self.stores.add(store))
+
+    def seed_product(self, product: CachedProduct) -> None:
+        run_sync(self.products.add(product))
+
+
+def expect(pact: Pact, description: str, subject: str, name: str, body: dict[str, Any]) -> Pact:
+    (
+        pact.upon_receiving(description, "Async")
+        .with_body(body, content_type="application/json")
+        .with_metadata({"subject": subject, "name": name, "contentType": "application/json"})
+    )
+    return pact
+
+
+def stores_pact() -> Pact:
+    return Pact(CONSUMER, PROVIDER).with_specification("V4")
+
+
+PRODUCT = CachedProduct("product-id", "store-id", "TheProduct", 10.0)
+
+
+@pytest.fixture(scope="module")
+def recorder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PactRecorder]:
+    scratch: Path = tmp_path_factory.mktemp("pacts")
+    recorder = PactRecorder(CONSUMER, PROVIDER, scratch, DESCRIPTIONS)
+    yield recorder
+    recorder.publish()
+
+
+@pytest.fixture
+def baskets() -> BasketsConsumer:
+    return BasketsConsumer.build()
+
+
+def test_store_created_adds_the_store(recorder: PactRecorder, baskets: BasketsConsumer) -> None:
+    pact = expect(
+        stores_pact(),
+        "a StoreCreated message",
+        STORE_EVENTS,
+        messages.STORE_CREATED,
+        {
+            "id": match.str("store-id"),
+            "name": match.str("NewStore"),
+            "location": match.str("NewLocation"),
+        },
+    )
+    pact.verify(baskets.receive, "Async")
+    assert baskets.store("store-id") == CachedStore("store-id", "NewStore")
+    recorder.record(pact)
+
+
+def test_store_rebranded_renames_the_store(
+    recorder: PactRecorder, baskets: BasketsConsumer
+) -> None:
+    baskets.seed_store(CachedStore("store-id", "NewStore"))
+    pact = expect(
+        stores_pact(),
+        "a StoreRebranded message",
+        STORE_EVENTS,
+        messages.STORE_REBRANDED,
+        {"id": match.str("store-id"), "name": match.str("RebrandedStore")},
+    )
+    pact.verify(baskets.receive, "Async")
+    assert baskets.store("store-id") == CachedStore("store-id", "RebrandedStore")
+    recorder.record(pact)
+
+
+def test_product_added_adds_the_product(recorder: PactRecorder, baskets: BasketsConsumer) -> None:
+    pact = expect(
+        stores_pact(),
+        "a ProductAdded message",
+        PRODUCT_EVENTS,
+        messages.PRODUCT_ADDED,
+        {
+            "id": match.str("product-id"),
+            "store_id": match.str("store-id"),
+            "name": match.str("TheProduct"),
+            "description": match.str("A product"),
+            "sku": match.str("sku-1"),
+            "price": match.number(10.0),
+        },
+    )
+    pact.verify(baskets.receive, "Async")
+    assert baskets.product("product-id") == PRODUCT
+    recorder.record(pact)
+
+
+def test_product_rebranded_renames_the_product(
+    recorder: PactRecorder, baskets: BasketsConsumer
+) -> None:
+    baskets.seed_product(PRODUCT)
+    pact = expect(
+        stores_pact(),
+        "a ProductRebranded message",
+        PRODUCT_EVENTS,
+        messages.PRODUCT_REBRANDED,
+        {
+            "id": match.str("product-id"),
+            "name": match.str("RebrandedProduct"),
+            "description": match.str("A rebranded product"),
+        },
+    )
+    pact.verify(baskets.receive, "Async")
+    assert baskets.product("product-id") == CachedProduct(
+        "product-id", "store-id", "RebrandedProduct", 10.0
+    )
+    recorder.record(pact)
+
+
+@pytest.mark.parametrize(
+    ("description", "name", "delta", "price"),
+    [
+        ("a ProductPriceIncreased message", messages.PRODUCT_PRICE_INCREASED, 2.5, 12.5),
+        ("a ProductPriceDecreased message", messages.PRODUCT_PRICE_DECREASED, -2.5, 7.5),
+    ],
+)
+def test_product_price_changed_moves_the_price_by_delta(
+    recorder: PactRecorder,
+    baskets: BasketsConsumer,
+    description: str,
+    name: str,
+    delta: float,
+    price: float,
+) -> None:
+    baskets.seed_product(PRODUCT)
+    pact = expect(
+        stores_pact(),
+        description,
+        PRODUCT_EVENTS,
+        name,
+        {"id": match.str("product-id"), "delta": match.number(delta)},
+    )
+    pact.verify(baskets.receive, "Async")
+    cached = baskets.product("product-id")
+    assert cached is not None
+    assert cached.price == pytest.approx(price)
+    recorder.record(pact)
+
+
+def test_product_removed_removes_the_product(
+    recorder: PactRecorder, baskets: BasketsConsumer
+) -> None:
+    baskets.seed_product(PRODUCT)
+    pact = expect(
+        stores_pact(),
+        "a ProductRemoved message",
+        PRODUCT_EVENTS,
+        messages.PRODUCT_REMOVED,
+        {"id": match.str("product-id")},
+    )
+    pact.verify(baskets.receive, "Async")
+    assert baskets.product("product-id") is None
+    recorder.record(pact)
+
+
+def test_a_message_missing_a_required_field_fails_the_consumer(baskets: BasketsConsumer) -> None:
+    # A Pact of its own that is never written: it must not reach the committed contract.
+    pact = expect(
+        stores_pact(),
+        "a StoreCreated message without a name",
+        STORE_EVENTS,
+        messages.STORE_CREATED,
+        {"id": match.str("store-id"), "location": match.str("NewLocation")},
+    )
+    errors = pact.verify(baskets.receive, "Async", raises=False)
+    assert [e.description for e in errors] == ["a StoreCreated message without a name"]
+    assert isinstance(errors[0].error, msgspec.ValidationError)
+    assert "missing required field `name`" in str(errors[0].error)
+    assert baskets.store("store-id") is None

@@ -1,0 +1,77 @@
+"""Pact helpers shared by the contract tests: where pact files live, how consumer tests write
+them, and running coroutines from the synchronous callbacks pact-python makes."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import tempfile
+from collections.abc import Awaitable, Collection
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pact import Pact
+
+PACTS_DIR = Path(__file__).resolve().parents[2] / "pacts"
+"""The committed pact files: consumer tests write them, provider verifications read them."""
+
+T = TypeVar("T")
+
+
+def run_sync(work: Awaitable[T]) -> T:
+    """Run `work` on a private event loop. pact-python calls message and state handlers
+    synchronously; this leaves the thread's current event loop (pytest-asyncio's) alone."""
+    loop = asyncio.new_event_loop()
+    try:
+        return loop.run_until_complete(work)
+    finally:
+        loop.close()
+
+
+class PactRecorder:
+    """Collects the interactions of one consumer test module, then publishes its pact file.
+
+    Each test writes its own verified `Pact` into a scratch directory (pact-python merges
+    them). `publish` copies the merged file to `pacts/` only when it holds exactly the
+    `expected` interactions, so a partial run (`-k`, a failure) never replaces the committed
+    contract with a smaller one. The published file lists interactions by description, so it
+    does not depend on the order the tests ran in.
+    """
+
+    def __init__(
+        self, consumer: str, provider: str, scratch: Path, expected: Collection[str]
+    ) -> None:
+        self.file_name = f"{consumer}-{provider}.json"
+        self._scratch = scratch
+        self._expected = set(expected)
+
+    def record(self, pact: Pact) -> None:
+        pact.write_file(self._scratch)
+
+    def publish(self) -> bool:
+        """True when the pact file in `pacts/` was (re)written."""
+        merged = self._scratch / self.file_name
+        if not merged.exists():
+            return False
+        document = json.loads(merged.read_text(encoding="utf-8"))
+        interactions: list[dict[str, Any]] = document["interactions"]
+        if {i["description"] for i in interactions} != self._expected:
+            return False
+        interactions.sort(key=lambda i: str(i["description"]))
+        write_atomically(PACTS_DIR / self.file_name, json.dumps(document, indent=2) + "\n")
+        return True
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Readers (a provider verification running at the same time) never see half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
