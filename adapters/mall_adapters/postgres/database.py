@@ -6,6 +6,7 @@ connection of the transaction the current task is in. Use cases never see connec
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
@@ -41,10 +42,15 @@ class Database:
     async def open(self, dsn: str, *, min_size: int = 2, max_size: int = 20) -> None:
         self._pool = await asyncpg.create_pool(dsn, min_size=min_size, max_size=max_size)
 
-    async def close(self) -> None:
-        if self._pool is not None:
-            await self._pool.close()
-            self._pool = None
+    async def close(self, timeout: float = 10.0) -> None:
+        """Close gracefully; connections still busy after `timeout` seconds are cut."""
+        if self._pool is None:
+            return
+        pool, self._pool = self._pool, None
+        try:
+            await asyncio.wait_for(pool.close(), timeout)
+        except TimeoutError:
+            pool.terminate()
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Connection]:
