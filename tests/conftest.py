@@ -13,7 +13,7 @@ import pytest
 from mall_adapters.bootstrap.settings import Settings
 from mall_adapters.postgres.database import Database
 from mall_adapters.postgres.migrate import migrate, module_migrations
-from tests.support.app import AppUnderTest, running_app, test_settings
+from tests.support.app import AppUnderTest, make_settings, running_app
 from tests.support.nats import reset_stream
 from tests.support.servers import TestServers, create_database, drop_database, start_servers
 
@@ -54,7 +54,7 @@ async def db(pg_dsn: str) -> AsyncIterator[Database]:
 
 @pytest.fixture
 def settings(pg_dsn: str, nats_url: str, tmp_path: Path) -> Settings:
-    return test_settings(pg_dsn, nats_url, tmp_path)
+    return make_settings(pg_dsn, nats_url, tmp_path)
 
 
 @pytest.fixture

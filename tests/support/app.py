@@ -17,7 +17,7 @@ AppUnderTest = tuple[httpx.AsyncClient, Root]
 """An HTTP client for the app, and its composition root (for `root.infra.db()` etc.)."""
 
 
-def test_settings(pg_dsn: str, nats_url: str, data_dir: Path, **overrides: object) -> Settings:
+def make_settings(pg_dsn: str, nats_url: str, data_dir: Path, **overrides: object) -> Settings:
     values: dict[str, object] = {
         "pg_dsn": pg_dsn,
         "nats_url": nats_url,

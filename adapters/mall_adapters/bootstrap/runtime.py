@@ -41,7 +41,10 @@ async def running(
     finally:
         for task in relays:
             task.cancel()
-        await asyncio.gather(*relays, return_exceptions=True)
+        if relays:
+            _, stuck = await asyncio.wait(relays, timeout=10)
+            for task in stuck:
+                log.error("%s did not stop within 10s", task.get_name())
         with contextlib.suppress(Exception):
             await broker.stop()
         await db.close()

@@ -92,8 +92,11 @@ class OutboxRelay:
             self._wake.set()
 
     async def _sleep(self) -> None:
+        # Not asyncio.wait_for: on Python 3.11 it can swallow a cancellation that races with
+        # the wake-up, and the relay would never stop.
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._wake.wait(), self._settings.poll_seconds)
+            async with asyncio.timeout(self._settings.poll_seconds):
+                await self._wake.wait()
         self._wake.clear()
 
     async def relay_batch(self, conn: Connection) -> int:

@@ -42,13 +42,14 @@ class Database:
     async def open(self, dsn: str, *, min_size: int = 2, max_size: int = 20) -> None:
         self._pool = await asyncpg.create_pool(dsn, min_size=min_size, max_size=max_size)
 
-    async def close(self, timeout: float = 10.0) -> None:
-        """Close gracefully; connections still busy after `timeout` seconds are cut."""
+    async def close(self, grace_seconds: float = 10.0) -> None:
+        """Close gracefully; connections still busy after the grace period are cut."""
         if self._pool is None:
             return
         pool, self._pool = self._pool, None
         try:
-            await asyncio.wait_for(pool.close(), timeout)
+            async with asyncio.timeout(grace_seconds):
+                await pool.close()
         except TimeoutError:
             pool.terminate()
 

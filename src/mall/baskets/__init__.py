@@ -1,0 +1,1 @@
+"""Shopping Baskets: customers fill baskets with store products and check them out."""

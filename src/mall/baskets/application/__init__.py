@@ -1,0 +1,1 @@
+"""Use cases of Shopping Baskets: `BasketsService` (REST) and `BasketsCacheHandlers` (NATS)."""

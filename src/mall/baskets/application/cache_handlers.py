@@ -1,0 +1,36 @@
+"""`BasketsCacheHandlers`: keeps the stores and products caches in step with stores' events."""
+
+from __future__ import annotations
+
+from mall.baskets.ports import CachedProduct, CachedStore, ProductCache, StoreCache
+from mall_contracts.baskets.ports import BasketsHandlers
+from mall_contracts.stores import messages
+
+
+class BasketsCacheHandlers(BasketsHandlers):
+    def __init__(self, stores: StoreCache, products: ProductCache) -> None:
+        self._stores = stores
+        self._products = products
+
+    async def on_store_created(self, message: messages.StoreCreated) -> None:
+        await self._stores.add(CachedStore(message.id, message.name))
+
+    async def on_store_rebranded(self, message: messages.StoreRebranded) -> None:
+        await self._stores.rename(message.id, message.name)
+
+    async def on_product_added(self, message: messages.ProductAdded) -> None:
+        await self._products.add(
+            CachedProduct(message.id, message.store_id, message.name, message.price)
+        )
+
+    async def on_product_rebranded(self, message: messages.ProductRebranded) -> None:
+        await self._products.rename(message.id, message.name)
+
+    async def on_product_price_increased(self, message: messages.ProductPriceChanged) -> None:
+        await self._products.change_price(message.id, message.delta)
+
+    async def on_product_price_decreased(self, message: messages.ProductPriceChanged) -> None:
+        await self._products.change_price(message.id, message.delta)
+
+    async def on_product_removed(self, message: messages.ProductRemoved) -> None:
+        await self._products.remove(message.id)

@@ -1,0 +1,1 @@
+"""The Basket aggregate (event-sourced)."""
