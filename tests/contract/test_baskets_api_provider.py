@@ -56,15 +56,16 @@ def a_product(params: Params) -> Work:
         store_id=str(params.get("storeId", "store-id")),
         name=str(params.get("name", "TheProduct")),
         price=float(params.get("price", 10.00)),
+        version=1,
     )
-    return lambda db: PostgresProductCache(db).add(product)
+    return lambda db: PostgresProductCache(db).save(product)
 
 
 def a_store(params: Params) -> Work:
     store = CachedStore(
-        id=str(params.get("id", "store-id")), name=str(params.get("name", "TheStore"))
+        id=str(params.get("id", "store-id")), name=str(params.get("name", "TheStore")), version=1
     )
-    return lambda db: PostgresStoreCache(db).add(store)
+    return lambda db: PostgresStoreCache(db).save(store)
 
 
 class BasketsStates:

@@ -94,10 +94,10 @@ class BasketsConsumer:
         return run_sync(self.products.find(product_id))
 
     def seed_store(self, store: CachedStore) -> None:
-        run_sync(self.stores.add(store))
+        run_sync(self.stores.save(store))
 
     def seed_product(self, product: CachedProduct) -> None:
-        run_sync(self.products.add(product))
+        run_sync(self.products.save(product))
 
 
 def expect(pact: Pact, description: str, subject: str, name: str, body: dict[str, Any]) -> Pact:
@@ -113,7 +113,7 @@ def stores_pact() -> Pact:
     return Pact(CONSUMER, PROVIDER).with_specification("V4")
 
 
-PRODUCT = CachedProduct("product-id", "store-id", "TheProduct", 10.0)
+PRODUCT = CachedProduct("product-id", "store-id", "TheProduct", 10.0, 1)
 
 
 @pytest.fixture(scope="module")
@@ -139,26 +139,31 @@ def test_store_created_adds_the_store(recorder: PactRecorder, baskets: BasketsCo
             "id": match.str("store-id"),
             "name": match.str("NewStore"),
             "location": match.str("NewLocation"),
+            "version": match.int(1),
         },
     )
     pact.verify(baskets.receive, "Async")
-    assert baskets.store("store-id") == CachedStore("store-id", "NewStore")
+    assert baskets.store("store-id") == CachedStore("store-id", "NewStore", 1)
     recorder.record(pact)
 
 
 def test_store_rebranded_renames_the_store(
     recorder: PactRecorder, baskets: BasketsConsumer
 ) -> None:
-    baskets.seed_store(CachedStore("store-id", "NewStore"))
+    baskets.seed_store(CachedStore("store-id", "NewStore", 1))
     pact = expect(
         stores_pact(),
         "a StoreRebranded message",
         STORE_EVENTS,
         messages.STORE_REBRANDED,
-        {"id": match.str("store-id"), "name": match.str("RebrandedStore")},
+        {
+            "id": match.str("store-id"),
+            "name": match.str("RebrandedStore"),
+            "version": match.int(2),
+        },
     )
     pact.verify(baskets.receive, "Async")
-    assert baskets.store("store-id") == CachedStore("store-id", "RebrandedStore")
+    assert baskets.store("store-id") == CachedStore("store-id", "RebrandedStore", 2)
     recorder.record(pact)
 
 
@@ -175,6 +180,7 @@ def test_product_added_adds_the_product(recorder: PactRecorder, baskets: Baskets
             "description": match.str("A product"),
             "sku": match.str("sku-1"),
             "price": match.number(10.0),
+            "version": match.int(1),
         },
     )
     pact.verify(baskets.receive, "Async")
@@ -195,11 +201,12 @@ def test_product_rebranded_renames_the_product(
             "id": match.str("product-id"),
             "name": match.str("RebrandedProduct"),
             "description": match.str("A rebranded product"),
+            "version": match.int(2),
         },
     )
     pact.verify(baskets.receive, "Async")
     assert baskets.product("product-id") == CachedProduct(
-        "product-id", "store-id", "RebrandedProduct", 10.0
+        "product-id", "store-id", "RebrandedProduct", 10.0, 2
     )
     recorder.record(pact)
 
@@ -211,7 +218,7 @@ def test_product_rebranded_renames_the_product(
         ("a ProductPriceDecreased message", messages.PRODUCT_PRICE_DECREASED, -2.5, 7.5),
     ],
 )
-def test_product_price_changed_moves_the_price_by_delta(
+def test_product_price_changed_sets_the_new_price(
     recorder: PactRecorder,
     baskets: BasketsConsumer,
     description: str,
@@ -225,12 +232,17 @@ def test_product_price_changed_moves_the_price_by_delta(
         description,
         PRODUCT_EVENTS,
         name,
-        {"id": match.str("product-id"), "delta": match.number(delta)},
+        {
+            "id": match.str("product-id"),
+            "delta": match.number(delta),
+            "price": match.number(price),
+            "version": match.int(2),
+        },
     )
     pact.verify(baskets.receive, "Async")
     cached = baskets.product("product-id")
     assert cached is not None
-    assert cached.price == pytest.approx(price)
+    assert (cached.price, cached.version) == (pytest.approx(price), 2)
     recorder.record(pact)
 
 
@@ -243,7 +255,7 @@ def test_product_removed_removes_the_product(
         "a ProductRemoved message",
         PRODUCT_EVENTS,
         messages.PRODUCT_REMOVED,
-        {"id": match.str("product-id")},
+        {"id": match.str("product-id"), "version": match.int(2)},
     )
     pact.verify(baskets.receive, "Async")
     assert baskets.product("product-id") is None

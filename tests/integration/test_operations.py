@@ -24,7 +24,7 @@ def product_added(body: bytes) -> Envelope:
 async def test_a_parked_message_is_listed_and_replayed_once(app: App) -> None:
     client, root = app
     letter = product_added(
-        b'{"id":"p1","store_id":"s1","name":"Wand","description":"","sku":"","price":9.5}'
+        b'{"id":"p1","store_id":"s1","name":"Wand","description":"","sku":"","price":9.5,"version":1}'
     )
     await root.baskets.kit.dead_letters().park(
         "baskets-products", letter, "RuntimeError: db down", 5

@@ -1,4 +1,7 @@
-"""StoreCache and ProductCache: the same behaviour in memory and in PostgreSQL."""
+"""StoreCache and ProductCache: the same behaviour in memory and in PostgreSQL.
+
+Entries carry the stores version they show; anything not newer than an entry loses.
+"""
 
 from __future__ import annotations
 
@@ -25,52 +28,52 @@ async def products(backend: Database | None) -> AsyncIterator[ProductCache]:
         yield port
 
 
-async def test_store_cache_finds_what_was_added(stores: StoreCache) -> None:
-    await stores.add(CachedStore("s1", "Ollivanders"))
-    assert await stores.find("s1") == CachedStore("s1", "Ollivanders")
+async def test_store_cache_keeps_the_newest_version(stores: StoreCache) -> None:
+    await stores.save(CachedStore("s1", "Ollivanders", 1))
+    await stores.save(CachedStore("s1", "Ollivanders & Sons", 3))
+    await stores.save(CachedStore("s1", "Late rename", 2))  # older: ignored
+    await stores.save(CachedStore("s1", "Repeat", 3))  # same version: ignored
+    assert await stores.find("s1") == CachedStore("s1", "Ollivanders & Sons", 3)
     assert await stores.find("nope") is None
 
 
-async def test_store_cache_first_add_wins_and_rename(stores: StoreCache) -> None:
-    await stores.add(CachedStore("s1", "Ollivanders"))
-    await stores.add(CachedStore("s1", "Again"))  # a repeated add changes nothing
-    await stores.rename("s1", "Ollivanders & Sons")
-    await stores.rename("nope", "x")  # an unknown id changes nothing
-    assert await stores.find("s1") == CachedStore("s1", "Ollivanders & Sons")
-    assert await stores.find("nope") is None
-
-
-async def test_product_cache_finds_what_was_added(products: ProductCache) -> None:
-    await products.add(CachedProduct("p1", "s1", "Wand", 9.99))
-    await products.add(CachedProduct("p1", "s2", "Again", 1.0))  # changes nothing
-    assert await products.find("p1") == CachedProduct("p1", "s1", "Wand", 9.99)
+async def test_product_cache_save_keeps_the_newest_version(products: ProductCache) -> None:
+    await products.save(CachedProduct("p1", "s1", "Wand", 12.5, 3))  # e.g. from a fallback
+    await products.save(CachedProduct("p1", "s1", "Wand", 9.99, 1))  # the late ProductAdded
+    assert await products.find("p1") == CachedProduct("p1", "s1", "Wand", 12.5, 3)
     assert await products.find("nope") is None
 
 
-async def test_product_cache_price_changes_add_the_delta(products: ProductCache) -> None:
-    await products.add(CachedProduct("p1", "s1", "Wand", 9.99))
-    await products.change_price("p1", 2.51)
-    await products.change_price("p1", -0.5)
-    found = await products.find("p1")
-    assert found is not None and found.price == 12.0
-    await products.change_price("p1", 0.00004)  # prices keep four decimal places
-    found = await products.find("p1")
-    assert found is not None and found.price == 12.0
+async def test_product_cache_updates_apply_only_when_newer(products: ProductCache) -> None:
+    await products.save(CachedProduct("p1", "s1", "Wand", 9.99, 1))
+    await products.reprice("p1", 12.5, 3)
+    await products.reprice("p1", 11.0, 2)  # reordered: ignored
+    await products.rename("p1", "Staff", 4)
+    await products.rename("p1", "Stick", 4)  # repeated version: ignored
+    assert await products.find("p1") == CachedProduct("p1", "s1", "Staff", 12.5, 4)
 
 
-async def test_product_cache_rename_and_remove(products: ProductCache) -> None:
-    await products.add(CachedProduct("p1", "s1", "Wand", 9.99))
-    await products.rename("p1", "Staff")
-    assert await products.find("p1") == CachedProduct("p1", "s1", "Staff", 9.99)
-    await products.remove("p1")
-    await products.remove("p1")
+async def test_product_cache_keeps_four_decimal_places(products: ProductCache) -> None:
+    await products.save(CachedProduct("p1", "s1", "Wand", 9.99994, 1))
+    await products.reprice("p1", 12.00004, 2)
+    found = await products.find("p1")
+    assert found is not None
+    assert found.price == 12.0
+
+
+async def test_product_cache_remove_only_removes_older_entries(products: ProductCache) -> None:
+    await products.save(CachedProduct("p1", "s1", "Wand", 9.99, 5))
+    await products.remove("p1", 4)  # an old removal cannot delete a newer entry
+    assert await products.find("p1") is not None
+    await products.remove("p1", 6)
+    await products.remove("p1", 6)
     assert await products.find("p1") is None
 
 
 async def test_product_cache_updates_of_unknown_ids_change_nothing(
     products: ProductCache,
 ) -> None:
-    await products.rename("nope", "x")
-    await products.change_price("nope", 1.0)
-    await products.remove("nope")
+    await products.rename("nope", "x", 2)
+    await products.reprice("nope", 1.0, 2)
+    await products.remove("nope", 2)
     assert await products.find("nope") is None

@@ -20,12 +20,9 @@ class InMemoryStoreCache(StoreCache):
     async def find(self, store_id: str) -> CachedStore | None:
         return self.rows.get(store_id)
 
-    async def add(self, store: CachedStore) -> None:
-        self.rows.setdefault(store.id, store)
-
-    async def rename(self, store_id: str, name: str) -> None:
-        if store_id in self.rows:
-            self.rows[store_id] = replace(self.rows[store_id], name=name)
+    async def save(self, store: CachedStore) -> None:
+        if _older(self.rows.get(store.id), store.version):
+            self.rows[store.id] = store
 
 
 class InMemoryProductCache(ProductCache):
@@ -35,20 +32,28 @@ class InMemoryProductCache(ProductCache):
     async def find(self, product_id: str) -> CachedProduct | None:
         return self.rows.get(product_id)
 
-    async def add(self, product: CachedProduct) -> None:
-        self.rows.setdefault(product.id, replace(product, price=round(product.price, PRICE_DIGITS)))
+    async def save(self, product: CachedProduct) -> None:
+        if _older(self.rows.get(product.id), product.version):
+            self.rows[product.id] = replace(product, price=round(product.price, PRICE_DIGITS))
 
-    async def rename(self, product_id: str, name: str) -> None:
-        if product_id in self.rows:
-            self.rows[product_id] = replace(self.rows[product_id], name=name)
+    async def rename(self, product_id: str, name: str, version: int) -> None:
+        row = self.rows.get(product_id)
+        if row is not None and row.version < version:
+            self.rows[product_id] = replace(row, name=name, version=version)
 
-    async def change_price(self, product_id: str, delta: float) -> None:
-        if product_id in self.rows:
-            row = self.rows[product_id]
-            self.rows[product_id] = replace(row, price=round(row.price + delta, PRICE_DIGITS))
+    async def reprice(self, product_id: str, price: float, version: int) -> None:
+        row = self.rows.get(product_id)
+        if row is not None and row.version < version:
+            self.rows[product_id] = replace(row, price=round(price, PRICE_DIGITS), version=version)
 
-    async def remove(self, product_id: str) -> None:
-        self.rows.pop(product_id, None)
+    async def remove(self, product_id: str, version: int) -> None:
+        row = self.rows.get(product_id)
+        if row is not None and row.version < version:
+            del self.rows[product_id]
+
+
+def _older(row: CachedStore | CachedProduct | None, version: int) -> bool:
+    return row is None or row.version < version
 
 
 class LoopbackStoresRequests(BasketsRequests):

@@ -1,4 +1,8 @@
-"""Baskets' local caches: `baskets.stores_cache` and `baskets.products_cache`."""
+"""Baskets' local caches: `baskets.stores_cache` and `baskets.products_cache`.
+
+Every write is guarded by `version < $new`: an event or fallback that is not newer than the
+entry changes nothing, whatever order they arrive in.
+"""
 
 from __future__ import annotations
 
@@ -12,22 +16,18 @@ class PostgresStoreCache(StoreCache):
 
     async def find(self, store_id: str) -> CachedStore | None:
         row = await self._db.connection().fetchrow(
-            "SELECT id, name FROM baskets.stores_cache WHERE id = $1", store_id
+            "SELECT id, name, version FROM baskets.stores_cache WHERE id = $1", store_id
         )
-        return None if row is None else CachedStore(row["id"], row["name"])
+        return None if row is None else CachedStore(row["id"], row["name"], row["version"])
 
-    async def add(self, store: CachedStore) -> None:
-        # An event and a fallback may both add the same store; the first one wins.
+    async def save(self, store: CachedStore) -> None:
         await self._db.connection().execute(
-            "INSERT INTO baskets.stores_cache (id, name) VALUES ($1, $2)"
-            " ON CONFLICT (id) DO NOTHING",
+            "INSERT INTO baskets.stores_cache AS c (id, name, version) VALUES ($1, $2, $3)"
+            " ON CONFLICT (id) DO UPDATE SET name = excluded.name, version = excluded.version"
+            " WHERE c.version < excluded.version",
             store.id,
             store.name,
-        )
-
-    async def rename(self, store_id: str, name: str) -> None:
-        await self._db.connection().execute(
-            "UPDATE baskets.stores_cache SET name = $2 WHERE id = $1", store_id, name
+            store.version,
         )
 
 
@@ -37,38 +37,48 @@ class PostgresProductCache(ProductCache):
 
     async def find(self, product_id: str) -> CachedProduct | None:
         row = await self._db.connection().fetchrow(
-            "SELECT id, store_id, name, price::float8 AS price FROM baskets.products_cache"
-            " WHERE id = $1",
+            "SELECT id, store_id, name, price::float8 AS price, version"
+            " FROM baskets.products_cache WHERE id = $1",
             product_id,
         )
         if row is None:
             return None
-        return CachedProduct(row["id"], row["store_id"], row["name"], row["price"])
+        return CachedProduct(row["id"], row["store_id"], row["name"], row["price"], row["version"])
 
-    async def add(self, product: CachedProduct) -> None:
+    async def save(self, product: CachedProduct) -> None:
         await self._db.connection().execute(
-            "INSERT INTO baskets.products_cache (id, store_id, name, price)"
-            " VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING",
+            "INSERT INTO baskets.products_cache AS c (id, store_id, name, price, version)"
+            " VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO UPDATE SET"
+            " store_id = excluded.store_id, name = excluded.name, price = excluded.price,"
+            " version = excluded.version WHERE c.version < excluded.version",
             product.id,
             product.store_id,
             product.name,
             product.price,
+            product.version,
         )
 
-    async def rename(self, product_id: str, name: str) -> None:
+    async def rename(self, product_id: str, name: str, version: int) -> None:
         await self._db.connection().execute(
-            "UPDATE baskets.products_cache SET name = $2 WHERE id = $1", product_id, name
-        )
-
-    async def change_price(self, product_id: str, delta: float) -> None:
-        # Added in SQL, so concurrent deltas cannot overwrite each other.
-        await self._db.connection().execute(
-            "UPDATE baskets.products_cache SET price = price + $2 WHERE id = $1",
+            "UPDATE baskets.products_cache SET name = $2, version = $3"
+            " WHERE id = $1 AND version < $3",
             product_id,
-            delta,
+            name,
+            version,
         )
 
-    async def remove(self, product_id: str) -> None:
+    async def reprice(self, product_id: str, price: float, version: int) -> None:
         await self._db.connection().execute(
-            "DELETE FROM baskets.products_cache WHERE id = $1", product_id
+            "UPDATE baskets.products_cache SET price = $2, version = $3"
+            " WHERE id = $1 AND version < $3",
+            product_id,
+            price,
+            version,
+        )
+
+    async def remove(self, product_id: str, version: int) -> None:
+        await self._db.connection().execute(
+            "DELETE FROM baskets.products_cache WHERE id = $1 AND version < $2",
+            product_id,
+            version,
         )

@@ -7,17 +7,23 @@ import asyncpg
 from mall.stores.ports import CatalogProduct, CatalogReadModel, MallReadModel, MallStore
 from mall_adapters.postgres.database import Database
 
-STORE_COLUMNS = "id, name, location, participating"
-PRODUCT_COLUMNS = "id, store_id, name, description, sku, price::float8 AS price"
+STORE_COLUMNS = "id, name, location, participating, version"
+PRODUCT_COLUMNS = "id, store_id, name, description, sku, price::float8 AS price, version"
 
 
 def _store(row: asyncpg.Record) -> MallStore:
-    return MallStore(row["id"], row["name"], row["location"], row["participating"])
+    return MallStore(row["id"], row["name"], row["location"], row["participating"], row["version"])
 
 
 def _product(row: asyncpg.Record) -> CatalogProduct:
     return CatalogProduct(
-        row["id"], row["store_id"], row["name"], row["description"], row["sku"], row["price"]
+        row["id"],
+        row["store_id"],
+        row["name"],
+        row["description"],
+        row["sku"],
+        row["price"],
+        row["version"],
     )
 
 
@@ -25,24 +31,17 @@ class PostgresMallReadModel(MallReadModel):
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    async def add(self, store: MallStore) -> None:
+    async def save(self, store: MallStore) -> None:
         await self._db.connection().execute(
-            "INSERT INTO stores.stores (id, name, location, participating) VALUES ($1, $2, $3, $4)"
-            " ON CONFLICT (id) DO NOTHING",
+            "INSERT INTO stores.stores (id, name, location, participating, version)"
+            " VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
+            " location = excluded.location, participating = excluded.participating,"
+            " version = excluded.version",
             store.id,
             store.name,
             store.location,
             store.participating,
-        )
-
-    async def set_participating(self, store_id: str, participating: bool) -> None:
-        await self._db.connection().execute(
-            "UPDATE stores.stores SET participating = $2 WHERE id = $1", store_id, participating
-        )
-
-    async def rename(self, store_id: str, name: str) -> None:
-        await self._db.connection().execute(
-            "UPDATE stores.stores SET name = $2 WHERE id = $1", store_id, name
+            store.version,
         )
 
     async def find(self, store_id: str) -> MallStore | None:
@@ -68,29 +67,20 @@ class PostgresCatalogReadModel(CatalogReadModel):
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    async def add(self, product: CatalogProduct) -> None:
+    async def save(self, product: CatalogProduct) -> None:
         await self._db.connection().execute(
-            "INSERT INTO stores.products (id, store_id, name, description, sku, price)"
-            " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING",
+            "INSERT INTO stores.products (id, store_id, name, description, sku, price, version)"
+            " VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO UPDATE SET"
+            " store_id = excluded.store_id, name = excluded.name,"
+            " description = excluded.description, sku = excluded.sku, price = excluded.price,"
+            " version = excluded.version",
             product.id,
             product.store_id,
             product.name,
             product.description,
             product.sku,
             product.price,
-        )
-
-    async def rebrand(self, product_id: str, name: str, description: str) -> None:
-        await self._db.connection().execute(
-            "UPDATE stores.products SET name = $2, description = $3 WHERE id = $1",
-            product_id,
-            name,
-            description,
-        )
-
-    async def change_price(self, product_id: str, delta: float) -> None:
-        await self._db.connection().execute(
-            "UPDATE stores.products SET price = price + $2 WHERE id = $1", product_id, delta
+            product.version,
         )
 
     async def remove(self, product_id: str) -> None:

@@ -13,6 +13,7 @@ class StoreCreated(msgspec.Struct, frozen=True, kw_only=True):
     id: Annotated[str, Meta(description="Store id.")]
     name: str
     location: str
+    version: Annotated[int, Meta(ge=-2147483648, le=2147483647, extra_json_schema={"format": "int32"}, description="The store's version after this change (its event count); caches keep the newest.")]
 
 
 class StoreParticipationToggled(msgspec.Struct, frozen=True, kw_only=True):
@@ -20,6 +21,7 @@ class StoreParticipationToggled(msgspec.Struct, frozen=True, kw_only=True):
 
     id: Annotated[str, Meta(description="Store id.")]
     participating: bool
+    version: Annotated[int, Meta(ge=-2147483648, le=2147483647, extra_json_schema={"format": "int32"}, description="The store's version after this change (its event count); caches keep the newest.")]
 
 
 class StoreRebranded(msgspec.Struct, frozen=True, kw_only=True):
@@ -27,6 +29,7 @@ class StoreRebranded(msgspec.Struct, frozen=True, kw_only=True):
 
     id: Annotated[str, Meta(description="Store id.")]
     name: str
+    version: Annotated[int, Meta(ge=-2147483648, le=2147483647, extra_json_schema={"format": "int32"}, description="The store's version after this change (its event count); caches keep the newest.")]
 
 
 class ProductAdded(msgspec.Struct, frozen=True, kw_only=True):
@@ -38,6 +41,7 @@ class ProductAdded(msgspec.Struct, frozen=True, kw_only=True):
     description: str
     sku: str
     price: Annotated[float, Meta(extra_json_schema={"format": "double"})]
+    version: Annotated[int, Meta(ge=-2147483648, le=2147483647, extra_json_schema={"format": "int32"}, description="The product's version after this change (its event count); caches keep the newest.")]
 
 
 class ProductRebranded(msgspec.Struct, frozen=True, kw_only=True):
@@ -46,19 +50,23 @@ class ProductRebranded(msgspec.Struct, frozen=True, kw_only=True):
     id: Annotated[str, Meta(description="Product id.")]
     name: str
     description: str
+    version: Annotated[int, Meta(ge=-2147483648, le=2147483647, extra_json_schema={"format": "int32"}, description="The product's version after this change (its event count); caches keep the newest.")]
 
 
 class ProductPriceChanged(msgspec.Struct, frozen=True, kw_only=True):
-    """A price change; `delta` = new price - old price."""
+    """A price change; `delta` = `price` - the previous price."""
 
     id: Annotated[str, Meta(description="Product id.")]
     delta: Annotated[float, Meta(extra_json_schema={"format": "double"})]
+    price: Annotated[float, Meta(extra_json_schema={"format": "double"}, description="The new price (consumers set it rather than adding `delta`, so a late or repeated message cannot skew it).")]
+    version: Annotated[int, Meta(ge=-2147483648, le=2147483647, extra_json_schema={"format": "int32"}, description="The product's version after this change (its event count); caches keep the newest.")]
 
 
 class ProductRemoved(msgspec.Struct, frozen=True, kw_only=True):
     """The removed product."""
 
     id: Annotated[str, Meta(description="Product id.")]
+    version: Annotated[int, Meta(ge=-2147483648, le=2147483647, extra_json_schema={"format": "int32"}, description="The product's version after this change (its event count); caches keep the newest.")]
 
 
 class GetStore(msgspec.Struct, frozen=True, kw_only=True):
@@ -74,6 +82,7 @@ class StoreDetails(msgspec.Struct, frozen=True, kw_only=True):
     name: str
     location: str
     participating: bool
+    version: Annotated[int, Meta(ge=-2147483648, le=2147483647, extra_json_schema={"format": "int32"}, description="The store's version after this change (its event count); caches keep the newest.")]
 
 
 class GetStoreReply(msgspec.Struct, frozen=True, kw_only=True):
@@ -97,6 +106,7 @@ class ProductDetails(msgspec.Struct, frozen=True, kw_only=True):
     description: str
     sku: str
     price: Annotated[float, Meta(extra_json_schema={"format": "double"})]
+    version: Annotated[int, Meta(ge=-2147483648, le=2147483647, extra_json_schema={"format": "int32"}, description="The product's version after this change (its event count); caches keep the newest.")]
 
 
 class GetProductReply(msgspec.Struct, frozen=True, kw_only=True):

@@ -15,6 +15,7 @@ BasketRepository = AggregateRepository[Basket]
 class CachedStore:
     id: str
     name: str
+    version: int  # the stores version this entry shows
 
 
 @dataclass(frozen=True)
@@ -23,42 +24,42 @@ class CachedProduct:
     store_id: str
     name: str
     price: float
+    version: int  # the stores version this entry shows
 
 
 class StoreCache(Protocol):
-    """The stores baskets knows (id, name), kept current from the stores events and filled by
+    """The stores baskets knows (id, name), kept from the stores events and filled by
     look-up fallbacks, in the caller's transaction.
 
-    `add` of an id already cached changes nothing (the first add wins); `rename` of an unknown
-    id changes nothing.
+    `save` inserts the store, or replaces an entry of an older version; an entry of the same
+    or a newer version stays. Late, repeated or reordered events therefore never undo newer
+    state, whichever of an event or a fallback got there first.
     """
 
     async def find(self, store_id: str) -> CachedStore | None:
         """The cached store, or None on a miss."""
         ...
 
-    async def add(self, store: CachedStore) -> None: ...
-
-    async def rename(self, store_id: str, name: str) -> None: ...
+    async def save(self, store: CachedStore) -> None: ...
 
 
 class ProductCache(Protocol):
-    """The products baskets knows (id, store, name, price), kept current from the stores
-    events and filled by look-up fallbacks, in the caller's transaction.
+    """The products baskets knows (id, store, name, price), kept from the stores events and
+    filled by look-up fallbacks, in the caller's transaction.
 
-    `add` of an id already cached changes nothing (the first add wins). `change_price` adds
-    `delta` (negative for a decrease) to the cached price; prices keep four decimal places.
-    `rename`, `change_price` and `remove` of an unknown id change nothing.
+    Every write carries the stores version it reflects and changes the entry only when the
+    entry is older: `save` inserts or replaces; `rename`, `reprice` and `remove` change an
+    older entry and leave an unknown id unknown. Prices keep four decimal places.
     """
 
     async def find(self, product_id: str) -> CachedProduct | None:
         """The cached product, or None on a miss."""
         ...
 
-    async def add(self, product: CachedProduct) -> None: ...
+    async def save(self, product: CachedProduct) -> None: ...
 
-    async def rename(self, product_id: str, name: str) -> None: ...
+    async def rename(self, product_id: str, name: str, version: int) -> None: ...
 
-    async def change_price(self, product_id: str, delta: float) -> None: ...
+    async def reprice(self, product_id: str, price: float, version: int) -> None: ...
 
-    async def remove(self, product_id: str) -> None: ...
+    async def remove(self, product_id: str, version: int) -> None: ...

@@ -17,7 +17,7 @@ class BasketEventsTranslator:
     def __init__(self, publisher: BasketsPublisher) -> None:
         self._publish = publisher
 
-    async def __call__(self, event: DomainEvent, basket: Basket) -> None:
+    async def __call__(self, event: DomainEvent, basket: Basket, _version: int) -> None:
         match event:
             case BasketStarted(customer_id=customer_id):
                 await self._publish.basket_started(

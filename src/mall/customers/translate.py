@@ -20,7 +20,7 @@ class CustomerEventsTranslator:
     def __init__(self, publisher: CustomersPublisher) -> None:
         self._publish = publisher
 
-    async def __call__(self, event: DomainEvent, customer: Customer) -> None:
+    async def __call__(self, event: DomainEvent, customer: Customer, _version: int) -> None:
         match event:
             case CustomerRegistered(name=name, sms_number=sms_number):
                 await self._publish.customer_registered(

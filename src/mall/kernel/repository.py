@@ -11,8 +11,9 @@ from mall.kernel.events import DomainEvent
 
 A = TypeVar("A", bound=Aggregate)
 
-EventHandler = Callable[[DomainEvent, A], Awaitable[None]]
-"""Reacts to one saved event; receives the aggregate in its state after the save."""
+EventHandler = Callable[[DomainEvent, A, int], Awaitable[None]]
+"""Reacts to one saved event: the event, the aggregate in its state after the save, and the
+aggregate's version right after this event (`before + 1` for the first event of a save)."""
 
 
 class AggregateRepository(Protocol[A]):
@@ -45,11 +46,11 @@ class DispatchingRepository(Generic[A]):
         return await self._inner.load(aggregate_id)
 
     async def save(self, aggregate: A) -> None:
-        pending = aggregate.pending_events
+        pending, before = aggregate.pending_events, aggregate.version
         await self._inner.save(aggregate)
-        for event in pending:
+        for version, event in enumerate(pending, start=before + 1):
             for handler in self._handlers:
-                await handler(event, aggregate)
+                await handler(event, aggregate, version)
 
 
 async def load_existing(repository: AggregateRepository[A], aggregate_id: str, missing: str) -> A:

@@ -19,6 +19,7 @@ class MallStore:
     name: str
     location: str
     participating: bool
+    version: int  # the Store aggregate's version this row shows
 
 
 @dataclass(frozen=True)
@@ -29,19 +30,16 @@ class CatalogProduct:
     description: str
     sku: str
     price: float
+    version: int  # the Product aggregate's version this row shows
 
 
 class MallReadModel(Protocol):
-    """The mall: every store, kept in step with the Store events in the same transaction.
+    """The mall: every store, written from the Store aggregate in the same transaction.
 
-    Lists are ordered by store name, then id. Updates of an unknown id change nothing.
+    `save` inserts or replaces the store's row. Lists are ordered by name, then id.
     """
 
-    async def add(self, store: MallStore) -> None: ...
-
-    async def set_participating(self, store_id: str, participating: bool) -> None: ...
-
-    async def rename(self, store_id: str, name: str) -> None: ...
+    async def save(self, store: MallStore) -> None: ...
 
     async def find(self, store_id: str) -> MallStore | None: ...
 
@@ -51,17 +49,14 @@ class MallReadModel(Protocol):
 
 
 class CatalogReadModel(Protocol):
-    """The catalog: every product that was not removed, kept in step with the Product events.
+    """The catalog: every product that was not removed, written from the Product aggregate in
+    the same transaction.
 
-    `change_price` adds `delta` to the stored price. Lists are ordered by product name, then
-    id. Updates of an unknown id change nothing.
+    `save` inserts or replaces the product's row; `remove` of an unknown id does nothing.
+    Lists are ordered by name, then id.
     """
 
-    async def add(self, product: CatalogProduct) -> None: ...
-
-    async def rebrand(self, product_id: str, name: str, description: str) -> None: ...
-
-    async def change_price(self, product_id: str, delta: float) -> None: ...
+    async def save(self, product: CatalogProduct) -> None: ...
 
     async def remove(self, product_id: str) -> None: ...
 

@@ -38,9 +38,9 @@ async def test_a_miss_falls_back_to_stores_and_fills_the_cache(core: BasketsCore
         stores_messages.GetStore(id=store_id),
     ]
     assert core.product_cache.rows == {
-        product_id: CachedProduct(product_id, store_id, "Wand", 9.99)
+        product_id: CachedProduct(product_id, store_id, "Wand", 9.99, 1)
     }
-    assert core.store_cache.rows == {store_id: CachedStore(store_id, "Ollivanders")}
+    assert core.store_cache.rows == {store_id: CachedStore(store_id, "Ollivanders", 1)}
     await core.add(basket_id, product_id)
     await core.remove(basket_id, product_id)
     assert len(core.requests.asked) == 2  # answered from the cache since
@@ -93,11 +93,27 @@ async def test_cache_handlers_follow_the_stores_events(core: BasketsCore) -> Non
         product_id, stores_http.ChangeProductPriceRequest(price=11.25)
     )
     await core.deliver_stores_messages()
-    assert core.store_cache.rows == {store_id: CachedStore(store_id, "New")}
+    assert core.store_cache.rows == {store_id: CachedStore(store_id, "New", 2)}
     assert core.product_cache.rows == {
-        product_id: CachedProduct(product_id, store_id, "Wand", 11.25)
+        product_id: CachedProduct(product_id, store_id, "Wand", 11.25, 4)
     }
     mark = len(core.stores.sink.sent)
     await service.remove_product(product_id)
     await core.deliver_stores_messages(mark)
     assert core.product_cache.rows == {}
+
+
+async def test_late_events_after_a_fallback_do_not_undo_newer_state(core: BasketsCore) -> None:
+    """A lagging consumer delivers ProductAdded and a price change after a fallback already
+    cached the newer product: nothing is counted twice or rolled back."""
+    service = core.stores.service
+    product_id = await core.product("Wand", 10.0)
+    await service.increase_product_price(
+        product_id, stores_http.ChangeProductPriceRequest(price=12.5)
+    )
+    basket_id = await core.basket()
+    await core.add(basket_id, product_id)  # fallback: caches version 2 at 12.5
+    await core.deliver_stores_messages()  # the late ProductAdded (10.0) and +2.5 arrive now
+    await core.deliver_stores_messages()  # ... and once more (a redelivery)
+    cached = core.product_cache.rows[product_id]
+    assert (cached.price, cached.version) == (12.5, 2)

@@ -83,7 +83,7 @@ async def test_add_item_unknown_product_and_store(core: BasketsCore) -> None:
     basket_id = await core.basket()
     with pytest.raises(NotFoundError, match=PRODUCT_MISSING):
         await core.add(basket_id, "no-such-product")
-    await core.product_cache.add(CachedProduct("p-orphan", "no-such-store", "Orphan", 1.0))
+    await core.product_cache.save(CachedProduct("p-orphan", "no-such-store", "Orphan", 1.0, 1))
     with pytest.raises(NotFoundError, match=STORE_MISSING):
         await core.add(basket_id, "p-orphan")
     assert len(core.events.streams[basket_id]) == 1
@@ -98,7 +98,7 @@ async def test_add_item_checks_in_order(core: BasketsCore) -> None:
         await core.add("nope", "no-such-product")
     with pytest.raises(NotFoundError, match=PRODUCT_MISSING):
         await core.add(basket_id, "no-such-product", -1)
-    await core.product_cache.add(CachedProduct("p-orphan", "no-such-store", "Orphan", 1.0))
+    await core.product_cache.save(CachedProduct("p-orphan", "no-such-store", "Orphan", 1.0, 1))
     with pytest.raises(NotFoundError, match=STORE_MISSING):
         await core.add(basket_id, "p-orphan", -1)
     # ... then the status, then the quantity
@@ -137,7 +137,7 @@ async def test_a_line_stays_removable_after_its_product_left_the_catalog(
     basket_id = await core.basket()
     await core.add(basket_id, product_id, 2)
     await core.stores.service.remove_product(product_id)
-    await core.product_cache.remove(product_id)  # the cache followed ProductRemoved
+    await core.product_cache.remove(product_id, 2)  # the cache followed ProductRemoved
     await core.remove(basket_id, product_id, 2)
     assert await core.lines(basket_id) == []
 

@@ -18,7 +18,7 @@ async def test_create_store_projects_and_publishes(core: StoresCore) -> None:
         id=created.id, name="Waldorf", location="L1", participating=False
     )
     assert core.sink.sent[0].message == messages.StoreCreated(
-        id=created.id, name="Waldorf", location="L1"
+        id=created.id, name="Waldorf", location="L1", version=1
     )
 
 
@@ -49,8 +49,8 @@ async def test_participation_toggles_once_each_way(core: StoresCore) -> None:
         await core.service.disable_participation(store_id)
     toggles = [m.message for m in core.sink.sent if m.name == messages.STORE_PARTICIPATING_TOGGLED]
     assert toggles == [
-        messages.StoreParticipationToggled(id=store_id, participating=True),
-        messages.StoreParticipationToggled(id=store_id, participating=False),
+        messages.StoreParticipationToggled(id=store_id, participating=True, version=2),
+        messages.StoreParticipationToggled(id=store_id, participating=False, version=3),
     ]
 
 
@@ -80,10 +80,13 @@ async def test_price_changes_update_catalog_and_publish_deltas(core: StoresCore)
     assert (await core.service.get_product(product_id)).product.price == 10.0
     deltas = [(m.name, m.message) for m in core.sink.sent[2:]]
     assert deltas == [
-        (messages.PRODUCT_PRICE_INCREASED, messages.ProductPriceChanged(id=product_id, delta=2.5)),
+        (
+            messages.PRODUCT_PRICE_INCREASED,
+            messages.ProductPriceChanged(id=product_id, delta=2.5, price=12.49, version=2),
+        ),
         (
             messages.PRODUCT_PRICE_DECREASED,
-            messages.ProductPriceChanged(id=product_id, delta=-2.49),
+            messages.ProductPriceChanged(id=product_id, delta=-2.49, price=10.0, version=3),
         ),
     ]
 

@@ -1,4 +1,8 @@
-"""`BasketsCacheHandlers`: keeps the stores and products caches in step with stores' events."""
+"""`BasketsCacheHandlers`: keeps the stores and products caches in step with stores' events.
+
+The events carry state and the stores version, so each handler writes state (a new price,
+not a delta) and the caches keep the newest version: handling is order- and repeat-proof.
+"""
 
 from __future__ import annotations
 
@@ -13,24 +17,26 @@ class BasketsCacheHandlers(BasketsHandlers):
         self._products = products
 
     async def on_store_created(self, message: messages.StoreCreated) -> None:
-        await self._stores.add(CachedStore(message.id, message.name))
+        await self._stores.save(CachedStore(message.id, message.name, message.version))
 
     async def on_store_rebranded(self, message: messages.StoreRebranded) -> None:
-        await self._stores.rename(message.id, message.name)
+        await self._stores.save(CachedStore(message.id, message.name, message.version))
 
     async def on_product_added(self, message: messages.ProductAdded) -> None:
-        await self._products.add(
-            CachedProduct(message.id, message.store_id, message.name, message.price)
+        await self._products.save(
+            CachedProduct(
+                message.id, message.store_id, message.name, message.price, message.version
+            )
         )
 
     async def on_product_rebranded(self, message: messages.ProductRebranded) -> None:
-        await self._products.rename(message.id, message.name)
+        await self._products.rename(message.id, message.name, message.version)
 
     async def on_product_price_increased(self, message: messages.ProductPriceChanged) -> None:
-        await self._products.change_price(message.id, message.delta)
+        await self._products.reprice(message.id, message.price, message.version)
 
     async def on_product_price_decreased(self, message: messages.ProductPriceChanged) -> None:
-        await self._products.change_price(message.id, message.delta)
+        await self._products.reprice(message.id, message.price, message.version)
 
     async def on_product_removed(self, message: messages.ProductRemoved) -> None:
-        await self._products.remove(message.id)
+        await self._products.remove(message.id, message.version)

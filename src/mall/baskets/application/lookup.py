@@ -31,8 +31,8 @@ class CatalogLookup:
         if not isinstance(reply, GetProductReply):
             raise NotFoundError(PRODUCT_NOT_LOCATED)
         found = reply.product
-        product = CachedProduct(found.id, found.store_id, found.name, found.price)
-        await self._products.add(product)
+        product = CachedProduct(found.id, found.store_id, found.name, found.price, found.version)
+        await self._products.save(product)
         return product
 
     async def store(self, store_id: str) -> CachedStore:
@@ -42,6 +42,6 @@ class CatalogLookup:
         reply = await self._requests.get_store(GetStore(id=store_id))
         if not isinstance(reply, GetStoreReply):
             raise NotFoundError(STORE_NOT_LOCATED)
-        store = CachedStore(reply.store.id, reply.store.name)
-        await self._stores.add(store)
+        store = CachedStore(reply.store.id, reply.store.name, reply.store.version)
+        await self._stores.save(store)
         return store

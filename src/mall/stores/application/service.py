@@ -26,7 +26,11 @@ class StoresQueryHandlers(StoresHandlers):
         if store is None:
             return NotFound(message=STORE_NOT_FOUND)
         details = messages.StoreDetails(
-            id=store.id, name=store.name, location=store.location, participating=store.participating
+            id=store.id,
+            name=store.name,
+            location=store.location,
+            participating=store.participating,
+            version=store.version,
         )
         return messages.GetStoreReply(store=details)
 
@@ -41,5 +45,6 @@ class StoresQueryHandlers(StoresHandlers):
             description=product.description,
             sku=product.sku,
             price=product.price,
+            version=product.version,
         )
         return messages.GetProductReply(product=details)

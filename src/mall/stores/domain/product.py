@@ -33,12 +33,14 @@ class ProductRebranded(DomainEvent):
 class ProductPriceIncreased(DomainEvent):
     NAME = "stores.ProductPriceIncreased"
     delta: float
+    price: float  # the price after the change
 
 
 @dataclass(frozen=True)
 class ProductPriceDecreased(DomainEvent):
     NAME = "stores.ProductPriceDecreased"
     delta: float  # negative
+    price: float  # the price after the change
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,11 @@ class Product(EventSourced[ProductV1]):
         product = cls(product_id)
         product.record(
             ProductAdded(
-                store_id=store_id, name=name, description=description, sku=sku, price=price
+                store_id=store_id,
+                name=name,
+                description=description,
+                sku=sku,
+                price=round(price, PRICE_DIGITS),
             )
         )
         return product
@@ -110,16 +116,21 @@ class Product(EventSourced[ProductV1]):
 
     def increase_price(self, price: float) -> None:
         """`price` is the new absolute price; equal to the current one is allowed."""
+        price = round(price, PRICE_DIGITS)
         if price < self.price:
             raise BadRequestError("the price change would be a decrease")
-        self.record(ProductPriceIncreased(delta=round(price - self.price, PRICE_DIGITS)))
+        self.record(ProductPriceIncreased(delta=self._delta_to(price), price=price))
 
     def decrease_price(self, price: float) -> None:
         """`price` is the new absolute price; it may not go below zero."""
+        price = round(price, PRICE_DIGITS)
         if price > self.price:
             raise BadRequestError("the price change would be an increase")
         require_price(price)
-        self.record(ProductPriceDecreased(delta=round(price - self.price, PRICE_DIGITS)))
+        self.record(ProductPriceDecreased(delta=self._delta_to(price), price=price))
+
+    def _delta_to(self, price: float) -> float:
+        return round(price - self.price, PRICE_DIGITS)
 
     def remove(self) -> None:
         self.record(ProductRemoved())
@@ -135,8 +146,8 @@ class Product(EventSourced[ProductV1]):
                 self.sku, self.price = event.sku, event.price
             case ProductRebranded(name=name, description=description):
                 self.name, self.description = name, description
-            case ProductPriceIncreased(delta=delta) | ProductPriceDecreased(delta=delta):
-                self.price = round(self.price + delta, PRICE_DIGITS)
+            case ProductPriceIncreased(price=price) | ProductPriceDecreased(price=price):
+                self.price = price
             case ProductRemoved():
                 self.removed = True
             case _:
