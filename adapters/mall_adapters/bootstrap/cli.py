@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import logging
 import sys
 import time
@@ -118,35 +117,57 @@ def run_up(settings: Settings) -> int:
     import uvicorn
 
     from mall_adapters.bootstrap.app import create_app
+    from mall_adapters.bootstrap.containers import Root
+    from mall_adapters.bootstrap.runtime import StartupError, running
     from mall_adapters.bootstrap.servers import servers, write_runtime_file
 
     started = time.perf_counter()
     with servers(settings) as ready:
         http_url = f"http://{ready.host}:{ready.port}"
-
-        def announce() -> None:
-            write_runtime_file(ready, http_url)
-            print(
-                f"IntelliMall ready in {time.perf_counter() - started:.2f}s\n"
-                f"  API        {http_url}/api/...\n"
-                f"  API docs   {http_url}/docs\n"
-                f"  metrics    {http_url}/metrics\n"
-                f"  PostgreSQL {ready.pg_dsn}\n"
-                f"  NATS       {ready.nats_url}\n"
-                f"  modules    {', '.join(ready.modules)}\n"
-                "Press Ctrl-C to stop.",
-                flush=True,
-            )
-
-        app = create_app(ready, on_ready=announce)
+        root = Root(settings=ready)
+        app = create_app(ready, root, manage_lifespan=False)
         config = uvicorn.Config(
-            app, host=ready.host, port=ready.port, log_level="warning", lifespan="on"
+            app, host=ready.host, port=ready.port, log_level="warning", lifespan="off"
         )
         server = uvicorn.Server(config)
-        with contextlib.suppress(KeyboardInterrupt):  # uvicorn re-raises it after shutting down
-            server.run()
+
+        async def serve() -> None:
+            async with running(root, ready.modules):
+                listening = asyncio.create_task(server.serve())
+                # uvicorn offers a `started` flag, no event to wait on.
+                while not (server.started or listening.done()):  # noqa: ASYNC110
+                    await asyncio.sleep(0.01)
+                if server.started:
+                    write_runtime_file(ready, http_url)
+                    announce(ready, http_url, time.perf_counter() - started)
+                await listening
+
+        try:
+            asyncio.run(serve())
+        except KeyboardInterrupt:  # uvicorn re-raises Ctrl-C after shutting down gracefully
+            pass
+        except StartupError as error:
+            print(f"IntelliMall did not start: {error}", file=sys.stderr)
+            return 1
+        if not server.started:
+            print("IntelliMall did not start (see the error above)", file=sys.stderr)
+            return 1
         print("IntelliMall stopped; data kept in", ready.data_dir, flush=True)
-        return 0 if server.started else 1
+        return 0
+
+
+def announce(ready: Settings, http_url: str, seconds: float) -> None:
+    print(
+        f"IntelliMall ready in {seconds:.2f}s\n"
+        f"  API        {http_url}/api/...\n"
+        f"  API docs   {http_url}/docs\n"
+        f"  metrics    {http_url}/metrics\n"
+        f"  PostgreSQL {ready.pg_dsn}\n"
+        f"  NATS       {ready.nats_url}\n"
+        f"  modules    {', '.join(ready.modules)}\n"
+        "Press Ctrl-C to stop.",
+        flush=True,
+    )
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ class Settings:
     modules: tuple[str, ...] = ALL_MODULES
     snapshot_every: int = 50
     query_timeout_seconds: float = 2.0
+    connect_timeout_seconds: float = 10.0
     max_deliver: int = subjects.MAX_DELIVER
     retry_delay_seconds: float = 0.2
     relay_poll_seconds: float = 1.0
@@ -39,6 +40,7 @@ class Settings:
         numbers = {
             "snapshot_every": ("INTELLIMALL_SNAPSHOT_EVERY", int),
             "query_timeout_seconds": ("INTELLIMALL_QUERY_TIMEOUT", float),
+            "connect_timeout_seconds": ("INTELLIMALL_CONNECT_TIMEOUT", float),
             "max_deliver": ("INTELLIMALL_MAX_DELIVER", int),
         }
         for key, (name, kind) in numbers.items():
