@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -10,6 +9,7 @@ import asyncpg
 
 from mall_adapters.messaging.envelope import Envelope
 from mall_adapters.postgres.database import Database
+from mall_adapters.postgres.envelope_rows import COLUMNS, envelope_from_row, envelope_params
 
 
 @dataclass(frozen=True)
@@ -33,17 +33,12 @@ class PostgresDeadLetters:
     async def park(self, consumer: str, envelope: Envelope, error: str, deliveries: int) -> None:
         await self._db.pool.execute(
             f"INSERT INTO {self.schema}.dead_letters"
-            " (id, consumer, name, subject, data, metadata, sent_at, error, deliveries, failed_at)"
-            " VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, now())"
+            f" ({COLUMNS}, consumer, error, deliveries, failed_at)"
+            " VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, now())"
             " ON CONFLICT (id, consumer) DO UPDATE SET error = excluded.error,"
             " deliveries = excluded.deliveries, failed_at = now(), replayed_at = NULL",
-            envelope.id,
+            *envelope_params(envelope),
             consumer,
-            envelope.name,
-            envelope.subject,
-            envelope.data,
-            json.dumps(dict(envelope.extra_headers)),
-            envelope.occurred_at,
             error,
             deliveries,
         )
@@ -73,18 +68,10 @@ class PostgresDeadLetters:
         )
 
     def _letter(self, row: asyncpg.Record) -> DeadLetter:
-        envelope = Envelope(
-            id=row["id"],
-            name=row["name"],
-            subject=row["subject"],
-            data=bytes(row["data"]),
-            occurred_at=row["sent_at"],
-            extra_headers=json.loads(row["metadata"]),
-        )
         return DeadLetter(
             module=self.schema,
             consumer=row["consumer"],
-            envelope=envelope,
+            envelope=envelope_from_row(row),
             error=row["error"],
             deliveries=row["deliveries"],
             failed_at=row["failed_at"],

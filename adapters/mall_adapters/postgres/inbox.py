@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 from mall_adapters.messaging.envelope import Envelope
 from mall_adapters.postgres.database import Database
+from mall_adapters.postgres.envelope_rows import COLUMNS, envelope_params
 
 
 class PostgresInbox:
@@ -16,14 +15,8 @@ class PostgresInbox:
     async def accept(self, envelope: Envelope) -> bool:
         """Record the message in the current transaction; False when it was handled before."""
         status = await self._db.connection().execute(
-            f"INSERT INTO {self.schema}.inbox"
-            " (id, name, subject, data, metadata, sent_at, received_at)"
+            f"INSERT INTO {self.schema}.inbox ({COLUMNS}, received_at)"
             " VALUES ($1, $2, $3, $4, $5::jsonb, $6, now()) ON CONFLICT (id) DO NOTHING",
-            envelope.id,
-            envelope.name,
-            envelope.subject,
-            envelope.data,
-            json.dumps(dict(envelope.extra_headers)),
-            envelope.occurred_at,
+            *envelope_params(envelope),
         )
         return bool(status == "INSERT 0 1")

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from mall_adapters.messaging.envelope import Envelope
 from mall_adapters.postgres.database import Connection, Database
+from mall_adapters.postgres.envelope_rows import COLUMNS, envelope_from_row, envelope_params
 
 
 class PostgresOutbox:
@@ -17,34 +17,19 @@ class PostgresOutbox:
     async def add(self, envelope: Envelope) -> None:
         """Insert in the current transaction; a repeated message id is ignored (idempotent)."""
         await self._db.connection().execute(
-            f"INSERT INTO {self.schema}.outbox (id, name, subject, data, metadata, sent_at)"
+            f"INSERT INTO {self.schema}.outbox ({COLUMNS})"
             " VALUES ($1, $2, $3, $4, $5::jsonb, $6) ON CONFLICT (id) DO NOTHING",
-            envelope.id,
-            envelope.name,
-            envelope.subject,
-            envelope.data,
-            json.dumps(dict(envelope.extra_headers)),
-            envelope.occurred_at,
+            *envelope_params(envelope),
         )
 
     async def unpublished(self, conn: Connection, limit: int) -> list[Envelope]:
         """The oldest unpublished messages, in the order they were written."""
         rows = await conn.fetch(
-            f"SELECT id, name, subject, data, metadata, sent_at FROM {self.schema}.outbox"
+            f"SELECT {COLUMNS} FROM {self.schema}.outbox"
             " WHERE published_at IS NULL ORDER BY sent_at, position LIMIT $1",
             limit,
         )
-        return [
-            Envelope(
-                id=r["id"],
-                name=r["name"],
-                subject=r["subject"],
-                data=bytes(r["data"]),
-                occurred_at=r["sent_at"],
-                extra_headers=json.loads(r["metadata"]),
-            )
-            for r in rows
-        ]
+        return [envelope_from_row(r) for r in rows]
 
     async def mark_published(self, conn: Connection, ids: Sequence[str]) -> None:
         await conn.execute(
