@@ -49,7 +49,6 @@ class OutboxRelay:
         self._settings = settings
         self._wake = asyncio.Event()
         self._delay = settings.retry_delay_seconds
-        self.published = 0
 
     @property
     def lock_key(self) -> int:
@@ -110,7 +109,6 @@ class OutboxRelay:
         finally:
             if acked:
                 await self._outbox.mark_published(conn, acked)
-                self.published += len(acked)
         self._delay = self._settings.retry_delay_seconds  # the broker answered: back-off over
         return len(acked)
 

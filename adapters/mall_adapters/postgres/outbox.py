@@ -36,9 +36,3 @@ class PostgresOutbox:
             f"UPDATE {self.schema}.outbox SET published_at = now() WHERE id = ANY($1::text[])",
             list(ids),
         )
-
-    async def pending_count(self, conn: Connection) -> int:
-        count: int = await conn.fetchval(
-            f"SELECT count(*) FROM {self.schema}.outbox WHERE published_at IS NULL"
-        )
-        return count

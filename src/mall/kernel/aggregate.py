@@ -30,11 +30,6 @@ class Aggregate(ABC):
     def pending_events(self) -> tuple[DomainEvent, ...]:
         return tuple(self._pending)
 
-    @property
-    def exists(self) -> bool:
-        """True once anything was ever recorded for this id."""
-        return self.version > 0 or bool(self._pending)
-
     def record(self, event: DomainEvent) -> None:
         self.apply(event)
         self._pending.append(event)
