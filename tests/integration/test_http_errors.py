@@ -22,7 +22,9 @@ def assert_error(response: object, status: int, code: int, message: str) -> None
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b'{"name": "x", "location":', "Input data was truncated"),
+        (b'{"name": "x", "location":', "JSON is malformed: Input data was truncated"),
+        (b'{"name": "\xff"}', "JSON is malformed: the body is not UTF-8 (invalid start byte)"),
+        (b"", "Validation failed for POST /api/stores: a JSON body is required"),
         (b"not json", "JSON is malformed"),
         (
             b'{"name": 5, "location": "L"}',

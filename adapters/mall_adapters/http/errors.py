@@ -19,6 +19,7 @@ from mall.kernel.errors import DomainError, ErrorKind
 from mall_contracts.common.http import ErrorBody
 
 log = logging.getLogger(__name__)
+MALFORMED = "JSON is malformed"
 
 KIND_STATUS = {
     ErrorKind.BAD_REQUEST: HTTPStatus.BAD_REQUEST,
@@ -60,6 +61,8 @@ def framework_error(request: Request[Any, Any, Any], error: HTTPException) -> Re
     if isinstance(error, ValidationException) and isinstance(error.extra, list):
         problems = [_problem(p) for p in error.extra if isinstance(p, dict)]
         message = f"{message}: {'; '.join(problems)}" if problems else message
+    elif status == HTTPStatus.BAD_REQUEST and not message.startswith(MALFORMED):
+        message = f"{MALFORMED}: {message}"  # msgspec's own texts, e.g. "Input data was truncated"
     if status >= HTTPStatus.INTERNAL_SERVER_ERROR:
         log.error("%s %s failed: %s", request.method, request.url.path, message)
         message = status.phrase
@@ -69,7 +72,15 @@ def framework_error(request: Request[Any, Any, Any], error: HTTPException) -> Re
 def _problem(problem: dict[str, Any]) -> str:
     key = problem.get("key")
     text = str(problem.get("message", "invalid value"))
+    if key == "data" and text == "'data'":  # Litestar's words for a missing body
+        return "a JSON body is required"
     return f"{text} at `{key}`" if key else text
+
+
+def undecodable_body(_: Request[Any, Any, Any], error: UnicodeDecodeError) -> Response[bytes]:
+    return error_response(
+        HTTPStatus.BAD_REQUEST, f"{MALFORMED}: the body is not UTF-8 ({error.reason})"
+    )
 
 
 def unexpected_error(request: Request[Any, Any, Any], error: Exception) -> Response[bytes]:
@@ -79,6 +90,7 @@ def unexpected_error(request: Request[Any, Any, Any], error: Exception) -> Respo
 
 EXCEPTION_HANDLERS: ExceptionHandlersMap = {
     DomainError: domain_error,
+    UnicodeDecodeError: undecodable_body,
     HTTPException: framework_error,
     Exception: unexpected_error,
 }
