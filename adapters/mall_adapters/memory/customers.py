@@ -6,8 +6,6 @@ from mall.customers.domain.customer import Customer, CustomerState
 from mall.customers.ports import CustomerRepository
 from mall.kernel.errors import ConflictError
 
-CONFLICT = "the customer was changed by another request at the same time; retry"
-
 
 class InMemoryCustomerRepository(CustomerRepository):
     def __init__(self) -> None:
@@ -26,6 +24,6 @@ class InMemoryCustomerRepository(CustomerRepository):
             return
         stored = self.rows.get(aggregate.id)
         if (0 if stored is None else stored[1]) != aggregate.version:
-            raise ConflictError(CONFLICT)
+            raise ConflictError.concurrent_change(Customer.NAME)
         self.rows[aggregate.id] = (aggregate.state(), aggregate.version + len(pending))
         aggregate.mark_committed()

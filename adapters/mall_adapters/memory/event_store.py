@@ -32,9 +32,6 @@ class InMemoryEventStore(AggregateRepository[A], Generic[A]):
             return
         stream = self.streams.setdefault(aggregate.id, [])
         if len(stream) != aggregate.version:
-            kind = aggregate.NAME.rsplit(".", 1)[-1].lower()
-            raise ConflictError(
-                f"the {kind} was changed by another request at the same time; retry"
-            )
+            raise ConflictError.concurrent_change(aggregate.NAME)
         stream.extend(pending)
         aggregate.mark_committed()

@@ -7,8 +7,6 @@ from mall.customers.ports import CustomerRepository
 from mall.kernel.errors import ConflictError
 from mall_adapters.postgres.database import Database
 
-CONFLICT = "the customer was changed by another request at the same time; retry"
-
 
 class PostgresCustomerRepository(CustomerRepository):
     """The row's `version` is the customer's committed event count; updates compare it."""
@@ -57,5 +55,5 @@ class PostgresCustomerRepository(CustomerRepository):
                 aggregate.version,
             )
         if status.endswith(" 0"):
-            raise ConflictError(CONFLICT)
+            raise ConflictError.concurrent_change(Customer.NAME)
         aggregate.mark_committed()

@@ -16,11 +16,6 @@ from mall_adapters.postgres.database import Database
 A = TypeVar("A", bound="EventSourced[Any]")
 
 
-def conflict_message(aggregate: EventSourced[Any]) -> str:
-    kind = aggregate.NAME.rsplit(".", 1)[-1].lower()
-    return f"the {kind} was changed by another request at the same time; retry"
-
-
 def snapshot_due(before: int, after: int, every: int) -> bool:
     """True when a save from version `before` to `after` crossed a multiple of `every`."""
     return every > 0 and after // every > before // every
@@ -87,7 +82,7 @@ class PostgresEventStore(AggregateRepository[A], Generic[A]):
                     [self._events.encode(e) for e in pending],
                 )
         except asyncpg.UniqueViolationError:
-            raise ConflictError(conflict_message(aggregate)) from None
+            raise ConflictError.concurrent_change(aggregate.NAME) from None
         aggregate.mark_committed()
         if snapshot_due(before, aggregate.version, self._every):
             snapshot = aggregate.snapshot()

@@ -48,6 +48,12 @@ class ConflictError(DomainError):
 
     kind = ErrorKind.CONFLICT
 
+    @classmethod
+    def concurrent_change(cls, aggregate_name: str) -> ConflictError:
+        """The conflict for an aggregate named like `baskets.Basket`."""
+        kind = aggregate_name.rsplit(".", 1)[-1].lower()
+        return cls(f"the {kind} was changed by another request at the same time; retry")
+
 
 class UnavailableError(DomainError):
     """A collaborator (another module, the broker) did not answer in time."""
