@@ -37,6 +37,7 @@ def transactional(port: T, db: Database, on_success: Callable[[str], None] | Non
                     on_success(name)
                 return result
 
+            setattr(self, name, call)  # built once: later look-ups skip __getattr__
             return call
 
     return cast(T, Transactional())
