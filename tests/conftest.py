@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from mall_adapters.bootstrap.settings import Settings
-from mall_adapters.postgres.database import Database
+from mall_adapters.postgres.database import Database, PoolSizes
 from mall_adapters.postgres.migrate import migrate, module_migrations
 from tests.support.app import AppUnderTest, make_settings, running_app
 from tests.support.nats import reset_stream
@@ -45,7 +45,7 @@ async def nats_url(servers: TestServers) -> str:
 async def db(pg_dsn: str) -> AsyncIterator[Database]:
     """An open `Database` on a fresh, fully migrated database."""
     database = Database()
-    await database.open(pg_dsn, min_size=1, max_size=5)
+    await database.open(pg_dsn, PoolSizes(requests=5, reserved=2))
     async with database.pool.acquire() as conn:
         await migrate(conn, {m: module_migrations(m) for m in ("stores", "customers", "baskets")})
     yield database

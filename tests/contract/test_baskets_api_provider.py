@@ -20,7 +20,7 @@ from mall.baskets.ports import CachedProduct, CachedStore
 from mall_adapters.bootstrap.app import create_app
 from mall_adapters.bootstrap.settings import Settings
 from mall_adapters.postgres.baskets import PostgresProductCache, PostgresStoreCache
-from mall_adapters.postgres.database import Database
+from mall_adapters.postgres.database import Database, PoolSizes
 from mall_adapters.postgres.event_store import PostgresEventStore
 from tests.support.contract_pacts import PACTS_DIR, run_sync
 from tests.support.contract_server import HOST, serving
@@ -107,7 +107,7 @@ class BasketsStates:
 
         async def session() -> None:
             db = Database()
-            await db.open(self._dsn, min_size=1, max_size=1)
+            await db.open(self._dsn, PoolSizes(requests=1, reserved=1))
             try:
                 async with db.transaction():
                     await work(db)

@@ -2,7 +2,7 @@
 
 Each interaction's example message goes the way a JetStream delivery goes: the routes the
 generated binding builds (`build_baskets_router`), picked by the message's subject and name,
-decode the body into the contract Struct and call the real `BasketsCacheHandlers`, here over
+decode the body into the contract Struct and call the real `BasketsPolicies`, here over
 the in-memory caches. The test then checks what the message did to the caches.
 """
 
@@ -18,7 +18,6 @@ import pytest
 from faststream.nats import NatsRouter
 from pact import Pact, match
 
-from mall.baskets.application.cache_handlers import BasketsCacheHandlers
 from mall.baskets.ports import CachedProduct, CachedStore
 from mall_adapters.memory.baskets import InMemoryProductCache, InMemoryStoreCache
 from mall_adapters.messaging.binding import Consumer, Route
@@ -26,6 +25,7 @@ from mall_adapters.messaging.generated.baskets import build_baskets_router
 from mall_contracts.stores import messages
 from mall_contracts.stores.subjects import PRODUCT_EVENTS, STORE_EVENTS
 from tests.support.contract_pacts import PactRecorder, run_sync
+from tests.support.cores import build_baskets_core
 
 CONSUMER, PROVIDER = "baskets", "stores"
 DESCRIPTIONS = (
@@ -76,10 +76,10 @@ class BasketsConsumer:
 
     @classmethod
     def build(cls) -> BasketsConsumer:
-        stores, products = InMemoryStoreCache(), InMemoryProductCache()
+        core = build_baskets_core()
         consumer = RecordingConsumer()
-        build_baskets_router(BasketsCacheHandlers(stores, products), consumer)
-        return cls(stores, products, consumer.routes)
+        build_baskets_router(core.handlers, consumer)
+        return cls(core.store_cache, core.product_cache, consumer.routes)
 
     def receive(self, body: str | bytes | None, metadata: dict[str, object]) -> None:
         """One delivery: the route for the message's subject and name runs on the body."""

@@ -16,7 +16,7 @@ from pact.types import Message
 
 from mall_contracts.stores import http
 from tests.support.contract_pacts import PACTS_DIR, run_sync
-from tests.unit.stores.conftest import StoresCore, build_stores_core
+from tests.support.cores import StoresCore, build_stores_core
 
 PACT_FILE = PACTS_DIR / "baskets-stores.json"
 

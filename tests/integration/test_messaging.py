@@ -4,6 +4,7 @@ dead letters and replay, and the outbox relay across a broker outage."""
 from __future__ import annotations
 
 import asyncio
+import functools
 import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
@@ -16,15 +17,18 @@ from faststream.nats import NatsBroker, NatsRouter
 from prometheus_client import CollectorRegistry
 
 from mall_adapters.infra.nats import EmbeddedNats
-from mall_adapters.messaging.consumer import ConsumerSettings, InboxProcessor, NatsConsumer
-from mall_adapters.messaging.envelope import Envelope
+from mall_adapters.messaging.consumer import ConsumerSettings, NatsConsumer
+from mall_adapters.messaging.inbox_processor import InboxProcessor
 from mall_adapters.messaging.relay import OutboxRelay, RelaySettings
 from mall_adapters.messaging.stream import ensure_stream
-from mall_adapters.observability.metrics import MessageMetrics
+from mall_adapters.observability.metrics import MessageMetrics, RelayMetrics
 from mall_adapters.postgres.database import Database
 from mall_adapters.postgres.dead_letters import PostgresDeadLetters
 from mall_adapters.postgres.inbox import PostgresInbox
 from mall_adapters.postgres.outbox import PostgresOutbox
+from mall_adapters.postgres.outbox_watch import PostgresOutboxWatch
+from mall_adapters.postgres.unit_of_work import PostgresUnitOfWork
+from mall_adapters.reliability.envelope import Envelope
 from mall_contracts.common import subjects
 from tests.support.polling import eventually
 
@@ -50,21 +54,26 @@ class Harness:
         self.registry = CollectorRegistry()
         self.broker = NatsBroker(nats_url, serializer=MsgSpecSerializer(), logger=None)
         self.dead_letters = PostgresDeadLetters(db, "stores")
+        self.uow = PostgresUnitOfWork(db)
         self.consumer = NatsConsumer(
-            db,
-            InboxProcessor(db, PostgresInbox(db, "stores")),
+            InboxProcessor(PostgresInbox(db, "stores"), self.uow),
             self.dead_letters,
             MessageMetrics(self.registry, "stores"),
             ConsumerSettings(
                 stream=subjects.STREAM, max_deliver=max_deliver, retry_delay_seconds=0.05
             ),
+            functools.partial(db.session, reserved=True),
         )
         self.failing = True
 
     async def handle(self, data: bytes) -> None:
         if data == b"fail" and self.failing:
             raise RuntimeError("the handler broke")
-        await self.db.connection().execute("INSERT INTO effects (body) VALUES ($1)", data.decode())
+        await self.uow.run(
+            lambda: self.db.connection().execute(
+                "INSERT INTO effects (body) VALUES ($1)", data.decode()
+            )
+        )
 
     async def start(self) -> None:
         router = NatsRouter()
@@ -140,10 +149,9 @@ async def test_a_failing_message_is_retried_then_parked_and_can_be_replayed(
     assert failed == 3.0
 
     harness.failing = False  # the bug got fixed
-    assert await harness.consumer.replay(bad.id, DURABLE)
+    assert await harness.consumer.replay(letters[0])
     assert await harness.effects() == ["after", "fail"]
-    assert await harness.dead_letters.list() == []
-    assert await harness.consumer.replay(bad.id, DURABLE)  # replaying again: the inbox says done
+    assert await harness.consumer.replay(letters[0])  # replaying again: the inbox says done
     assert await harness.effects() == ["after", "fail"]
 
 
@@ -156,13 +164,18 @@ async def test_relay_publishes_in_order_after_the_broker_comes_back(
     await broker.connect()
     await ensure_stream(broker)
     outbox = PostgresOutbox(db, "stores")
+    watch = PostgresOutboxWatch(db, ["stores"], poll_seconds=0.1)
     relay = OutboxRelay(
-        db,
         outbox,
+        PostgresDeadLetters(db, "stores"),
+        watch,
+        PostgresUnitOfWork(db),
         broker,
+        RelayMetrics(CollectorRegistry(), "stores"),
         RelaySettings(stream=subjects.STREAM, poll_seconds=0.1, publish_timeout_seconds=0.5),
     )
     task = asyncio.create_task(relay.run())
+    watching = asyncio.create_task(watch.run())
     try:
         nats_server.stop()
         sent = [envelope(f"m{i}".encode()) for i in range(5)]
@@ -182,7 +195,8 @@ async def test_relay_publishes_in_order_after_the_broker_comes_back(
         assert [h["Nats-Msg-Id"] for h in stored if h] == [e.id for e in sent]
     finally:
         task.cancel()
-        await asyncio.gather(task, return_exceptions=True)
+        watching.cancel()
+        await asyncio.gather(task, watching, return_exceptions=True)
         await broker.stop()
         nats_server.stop()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
-from mall_adapters.messaging.envelope import Envelope
+from mall_adapters.reliability.envelope import Envelope
 from tests.support.app import AppUnderTest
 
 App = AppUnderTest

@@ -10,11 +10,13 @@ import yaml
 from litestar import Litestar
 
 from mall_adapters.bootstrap.containers import Root
+from mall_adapters.bootstrap.health import broker_probe, database_probe, relays_probe
 from mall_adapters.bootstrap.runtime import running
 from mall_adapters.bootstrap.settings import Settings
-from mall_adapters.http.admin import DeadLetterOperations, ModuleConsumers
+from mall_adapters.http.admin import DeadLetterOperations, ModuleDeadLetters
 from mall_adapters.http.errors import EXCEPTION_HANDLERS
 from mall_adapters.http.generated.operations import build_operations_routes
+from mall_adapters.http.health import readiness_route
 from mall_adapters.http.site import site_routes
 from mall_adapters.observability.tracing import configure_tracing
 
@@ -43,13 +45,21 @@ def create_app(
     root = root or Root(settings=settings)
     broker = root.infra.broker()
     handlers: list[Any] = []
-    consumers: dict[str, ModuleConsumers] = {}
+    dead_letters: dict[str, ModuleDeadLetters] = {}
     for module in settings.modules:
         container = getattr(root, module)
         handlers.extend(container.routes())
         broker.include_router(container.router())
-        consumers[module] = ModuleConsumers(container.kit.dead_letters(), container.kit.consumer())
-    handlers.extend(build_operations_routes(DeadLetterOperations(consumers)))
+        kit = container.kit
+        dead_letters[module] = ModuleDeadLetters(kit.dead_letters(), [kit.consumer(), kit.relay()])
+    handlers.extend(build_operations_routes(DeadLetterOperations(dead_letters)))
+    relays = [getattr(root, module).kit.relay() for module in settings.modules]
+    probes = [
+        database_probe(root.infra.db()),
+        broker_probe(broker, settings.nats_url),
+        relays_probe(relays, settings.relay_unhealthy_seconds),
+    ]
+    handlers.append(readiness_route(probes))
 
     @asynccontextmanager
     async def lifespan(_: Litestar) -> AsyncIterator[None]:

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from dependency_injector import containers, providers
 
-from mall.baskets.application.cache_handlers import BasketsCacheHandlers
-from mall.baskets.application.deps import BasketsDeps
+from mall.baskets.application.commands import (
+    AddItem,
+    CancelBasket,
+    CheckoutBasket,
+    RemoveItem,
+    StartBasket,
+)
 from mall.baskets.application.lookup import CatalogLookup
-from mall.baskets.application.service import BasketsService
+from mall.baskets.application.policies import BasketsPolicies
+from mall.baskets.application.queries import GetBasket
 from mall.baskets.domain.basket import Basket
 from mall.baskets.translate import BasketEventsTranslator
 from mall.kernel.repository import DispatchingRepository
@@ -18,10 +24,10 @@ from mall_adapters.messaging.generated.baskets import (
     OutboxBasketsPublisher,
     build_baskets_router,
 )
-from mall_adapters.observability.metrics import BusinessCounters
+from mall_adapters.observability.metrics import counted
 from mall_adapters.postgres.baskets import PostgresProductCache, PostgresStoreCache
 from mall_adapters.postgres.event_store import PostgresEventStore
-from mall_adapters.postgres.unit_of_work import transactional
+from mall_contracts.baskets.ports import BasketsEndpoints
 
 COUNTERS = {
     "start_basket": "baskets_started_count",
@@ -33,29 +39,37 @@ COUNTERS = {
 class BasketsContainer(containers.DeclarativeContainer):
     infra = providers.DependenciesContainer()
     kit = providers.Container(MessagingKit, infra=infra, module="baskets")
-    snapshot_every = infra.settings.provided.snapshot_every
+    uow = infra.uow
 
-    publisher = providers.Singleton(OutboxBasketsPublisher, kit.sink)
+    # Driven adapters (unit tests override these with the in-memory ones).
+    events = providers.Singleton(
+        PostgresEventStore, infra.db, "baskets", Basket, infra.settings.provided.snapshot_every
+    )
     store_cache = providers.Singleton(PostgresStoreCache, infra.db)
     product_cache = providers.Singleton(PostgresProductCache, infra.db)
     requests = providers.Singleton(NatsBasketsRequests, infra.requester)
+
+    # The core.
+    publisher = providers.Singleton(OutboxBasketsPublisher, kit.sink)
     baskets = providers.Singleton(
         DispatchingRepository,
-        providers.Singleton(PostgresEventStore, infra.db, "baskets", Basket, snapshot_every),
+        events,
         providers.List(providers.Singleton(BasketEventsTranslator, publisher)),
     )
-    lookup = providers.Singleton(CatalogLookup, store_cache, product_cache, requests)
-    deps = providers.Singleton(BasketsDeps, baskets=baskets, lookup=lookup, ids=infra.ids)
-    counters = providers.Singleton(BusinessCounters, infra.registry, COUNTERS)
+    catalog = providers.Singleton(CatalogLookup, uow, store_cache, product_cache, requests)
     api = providers.Singleton(
-        transactional,
-        providers.Singleton(BasketsService, deps),
-        infra.db,
-        counters.provided.succeeded,
+        BasketsEndpoints,
+        start_basket=providers.Singleton(StartBasket, uow, baskets, infra.ids),
+        get_basket=providers.Singleton(GetBasket, baskets),
+        cancel_basket=providers.Singleton(CancelBasket, uow, baskets),
+        checkout_basket=providers.Singleton(CheckoutBasket, uow, baskets),
+        add_item=providers.Singleton(AddItem, uow, baskets, catalog),
+        remove_item=providers.Singleton(RemoveItem, uow, baskets),
     )
-    routes = providers.Singleton(build_baskets_routes, api)
-    router = providers.Singleton(
-        build_baskets_router,
-        providers.Singleton(BasketsCacheHandlers, store_cache, product_cache),
-        kit.consumer,
+    policies = providers.Singleton(BasketsPolicies, uow, store_cache, product_cache)
+
+    # Bindings.
+    routes = providers.Singleton(
+        build_baskets_routes, providers.Singleton(counted, api, infra.registry, COUNTERS)
     )
+    router = providers.Singleton(build_baskets_router, policies, kit.consumer)

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from dependency_injector import containers, providers
 
-from mall.customers.application.authorizer import CustomerAuthorizer
-from mall.customers.application.deps import CustomersDeps
-from mall.customers.application.service import CustomersQueryHandlers, CustomersService
+from mall.customers.application import commands, queries
 from mall.customers.translate import CustomerEventsTranslator
 from mall.kernel.repository import DispatchingRepository
 from mall_adapters.bootstrap.infrastructure import MessagingKit
@@ -15,9 +13,9 @@ from mall_adapters.messaging.generated.customers import (
     OutboxCustomersPublisher,
     build_customers_router,
 )
-from mall_adapters.observability.metrics import BusinessCounters
+from mall_adapters.observability.metrics import counted
 from mall_adapters.postgres.customers import PostgresCustomerRepository
-from mall_adapters.postgres.unit_of_work import transactional
+from mall_contracts.customers.ports import CustomersEndpoints
 
 COUNTERS = {"register_customer": "customers_registered_count"}
 
@@ -25,24 +23,32 @@ COUNTERS = {"register_customer": "customers_registered_count"}
 class CustomersContainer(containers.DeclarativeContainer):
     infra = providers.DependenciesContainer()
     kit = providers.Container(MessagingKit, infra=infra, module="customers")
+    uow = infra.uow
 
+    # Driven adapters (unit tests override these with the in-memory ones).
+    records = providers.Singleton(PostgresCustomerRepository, infra.db)
+
+    # The core.
     publisher = providers.Singleton(OutboxCustomersPublisher, kit.sink)
     customers = providers.Singleton(
         DispatchingRepository,
-        providers.Singleton(PostgresCustomerRepository, infra.db),
+        records,
         providers.List(providers.Singleton(CustomerEventsTranslator, publisher)),
     )
-    deps = providers.Singleton(CustomersDeps, customers=customers, ids=infra.ids)
-    counters = providers.Singleton(BusinessCounters, infra.registry, COUNTERS)
     api = providers.Singleton(
-        transactional,
-        providers.Singleton(CustomersService, deps),
-        infra.db,
-        counters.provided.succeeded,
+        CustomersEndpoints,
+        register_customer=providers.Singleton(commands.RegisterCustomer, uow, customers, infra.ids),
+        get_customer=providers.Singleton(queries.GetCustomer, customers),
+        change_sms_number=providers.Singleton(commands.ChangeSmsNumber, uow, customers),
+        enable_customer=providers.Singleton(commands.EnableCustomer, uow, customers),
+        disable_customer=providers.Singleton(commands.DisableCustomer, uow, customers),
     )
     # For the create-order saga's AuthorizeCustomer command (not routed yet).
-    authorizer = providers.Singleton(CustomerAuthorizer, deps)
-    routes = providers.Singleton(build_customers_routes, api)
-    router = providers.Singleton(
-        build_customers_router, providers.Singleton(CustomersQueryHandlers, deps), kit.consumer
+    authorize = providers.Singleton(queries.AuthorizeCustomer, customers)
+    responders = providers.Singleton(queries.CustomersQueryHandlers, customers)
+
+    # Bindings.
+    routes = providers.Singleton(
+        build_customers_routes, providers.Singleton(counted, api, infra.registry, COUNTERS)
     )
+    router = providers.Singleton(build_customers_router, responders, kit.consumer)

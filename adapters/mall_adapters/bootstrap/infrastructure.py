@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+import functools
+
 from dependency_injector import containers, providers
 from fast_depends.msgspec import MsgSpecSerializer
 from faststream.nats import NatsBroker
 from prometheus_client import CollectorRegistry
 
 from mall_adapters.bootstrap.settings import Settings
-from mall_adapters.messaging.consumer import ConsumerSettings, InboxProcessor, NatsConsumer
+from mall_adapters.messaging.consumer import ConsumerSettings, NatsConsumer
+from mall_adapters.messaging.inbox_processor import InboxProcessor
 from mall_adapters.messaging.relay import OutboxRelay, RelaySettings
 from mall_adapters.messaging.requester import NatsRequester
+from mall_adapters.messaging.responder import ReadScope
 from mall_adapters.messaging.sink import OutboxSink
-from mall_adapters.observability.metrics import MessageMetrics
+from mall_adapters.observability.metrics import MessageMetrics, RelayMetrics
 from mall_adapters.postgres.database import Database
 from mall_adapters.postgres.dead_letters import PostgresDeadLetters
+from mall_adapters.postgres.idempotency import PostgresIdempotencyRecords
 from mall_adapters.postgres.inbox import PostgresInbox
 from mall_adapters.postgres.outbox import PostgresOutbox
+from mall_adapters.postgres.outbox_watch import PostgresOutboxWatch
+from mall_adapters.postgres.unit_of_work import PostgresUnitOfWork
+from mall_adapters.reliability.unit_of_work import ConflictRetry
 from mall_adapters.system import SystemClock, UuidIds
 from mall_contracts.common import subjects
 
@@ -41,18 +49,31 @@ def relay_settings(settings: Settings) -> RelaySettings:
     return RelaySettings(stream=subjects.STREAM, poll_seconds=settings.relay_poll_seconds)
 
 
+def reserved_reads(db: Database) -> ReadScope:
+    return functools.partial(db.session, reserved=True)
+
+
 class Infrastructure(containers.DeclarativeContainer):
     settings = providers.Dependency(instance_of=Settings)
     registry = providers.Singleton(CollectorRegistry)
     db = providers.Singleton(Database)
+    uow = providers.Singleton(
+        PostgresUnitOfWork,
+        db,
+        providers.Singleton(ConflictRetry, attempts=settings.provided.conflict_attempts),
+    )
     broker = providers.Singleton(nats_broker, settings)
     clock = providers.Singleton(SystemClock)
     ids = providers.Singleton(UuidIds)
     requester = providers.Singleton(NatsRequester, broker, settings.provided.query_timeout_seconds)
+    watch = providers.Singleton(
+        PostgresOutboxWatch, db, settings.provided.modules, settings.provided.relay_poll_seconds
+    )
 
 
 class MessagingKit(containers.DeclarativeContainer):
-    """One module's outbox, sink, inbox consumer, dead letters, relay and message metrics."""
+    """One module's outbox and relay, inbox consumer, dead letters, idempotency records and
+    message metrics."""
 
     infra = providers.DependenciesContainer()
     module = providers.Dependency(instance_of=str)
@@ -62,18 +83,27 @@ class MessagingKit(containers.DeclarativeContainer):
     sink = providers.Singleton(OutboxSink, outbox, infra.clock, infra.ids, metrics)
     inbox = providers.Singleton(PostgresInbox, infra.db, module)
     dead_letters = providers.Singleton(PostgresDeadLetters, infra.db, module)
+    idempotency = providers.Singleton(
+        PostgresIdempotencyRecords,
+        infra.db,
+        module,
+        infra.settings.provided.idempotency_ttl_seconds,
+    )
     consumer = providers.Singleton(
         NatsConsumer,
-        infra.db,
-        providers.Singleton(InboxProcessor, infra.db, inbox),
+        providers.Singleton(InboxProcessor, inbox, infra.uow),
         dead_letters,
         metrics,
         providers.Singleton(consumer_settings, infra.settings),
+        providers.Singleton(reserved_reads, infra.db),
     )
     relay = providers.Singleton(
         OutboxRelay,
-        infra.db,
         outbox,
+        dead_letters,
+        infra.watch,
+        infra.uow,
         infra.broker,
+        providers.Singleton(RelayMetrics, infra.registry, module),
         providers.Singleton(relay_settings, infra.settings),
     )

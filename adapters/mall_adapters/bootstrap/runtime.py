@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -13,9 +12,11 @@ import asyncpg
 from faststream.nats import NatsBroker
 
 from mall_adapters.messaging.stream import ensure_stream
+from mall_adapters.postgres.database import PoolSizes
 from mall_adapters.postgres.migrate import migrate, module_migrations
 
 log = logging.getLogger(__name__)
+JANITOR_INTERVAL_SECONDS = 3600.0
 
 
 class StartupError(RuntimeError):
@@ -32,6 +33,16 @@ async def connect_broker(broker: NatsBroker, url: str, timeout_seconds: float) -
         raise StartupError(f"NATS at {url} did not answer within {timeout_seconds:.0f}s") from None
 
 
+async def every(seconds: float, name: str, chore: Callable[[], Awaitable[object]]) -> None:
+    """Run `chore` every `seconds` until cancelled; a failure is logged and waits its turn."""
+    while True:
+        await asyncio.sleep(seconds)
+        try:
+            await chore()
+        except Exception as error:
+            log.warning("%s failed: %s: %s", name, type(error).__name__, error)
+
+
 @asynccontextmanager
 async def running(
     root: Any, modules: tuple[str, ...], on_ready: Callable[[], None] | None = None
@@ -39,9 +50,9 @@ async def running(
     settings = root.settings()
     db = root.infra.db()
     broker = root.infra.broker()
-    relays: list[asyncio.Task[None]] = []
+    tasks: list[asyncio.Task[None]] = []
     try:
-        await db.open(settings.pg_dsn)
+        await db.open(settings.pg_dsn, PoolSizes(settings.pool_size, settings.reserved_pool_size))
     except (OSError, asyncpg.PostgresError) as error:
         raise StartupError(f"PostgreSQL at {settings.pg_dsn} is not reachable: {error}") from None
     try:
@@ -52,19 +63,25 @@ async def running(
         await connect_broker(broker, settings.nats_url, settings.connect_timeout_seconds)
         await ensure_stream(broker)
         await broker.start()
+        tasks.append(asyncio.create_task(root.infra.watch().run(), name="outbox-watch"))
         for module in modules:
-            relay = getattr(root, module).kit.relay()
-            relays.append(asyncio.create_task(relay.run(), name=f"outbox-relay-{module}"))
+            kit = getattr(root, module).kit
+            tasks.append(asyncio.create_task(kit.relay().run(), name=f"outbox-relay-{module}"))
+            purge = kit.idempotency().purge_expired
+            janitor = every(JANITOR_INTERVAL_SECONDS, f"{module} idempotency purge", purge)
+            tasks.append(asyncio.create_task(janitor, name=f"idempotency-purge-{module}"))
         if on_ready is not None:
             on_ready()
         yield
     finally:
-        for task in relays:
+        for task in tasks:
             task.cancel()
-        if relays:
-            _, stuck = await asyncio.wait(relays, timeout=10)
+        if tasks:
+            _, stuck = await asyncio.wait(tasks, timeout=10)
             for task in stuck:
                 log.error("%s did not stop within 10s", task.get_name())
-        with contextlib.suppress(Exception):
+        try:
             await broker.stop()
+        except Exception as error:
+            log.warning("stopping the NATS connection failed: %s", error)
         await db.close()

@@ -28,6 +28,11 @@ class Settings:
     max_deliver: int = subjects.MAX_DELIVER
     retry_delay_seconds: float = 0.2
     relay_poll_seconds: float = 1.0
+    relay_unhealthy_seconds: float = 30.0  # readiness fails once a relay failed this long
+    conflict_attempts: int = 5  # tries of a unit of work that conflicts with another process
+    idempotency_ttl_seconds: float = 24 * 3600.0
+    pool_size: int = 20  # connections for requests, consumers and relays
+    reserved_pool_size: int = 4  # connections kept for the query responders
     log_level: str = "INFO"
 
     @classmethod
@@ -42,6 +47,10 @@ class Settings:
             "query_timeout_seconds": ("INTELLIMALL_QUERY_TIMEOUT", float),
             "connect_timeout_seconds": ("INTELLIMALL_CONNECT_TIMEOUT", float),
             "max_deliver": ("INTELLIMALL_MAX_DELIVER", int),
+            "conflict_attempts": ("INTELLIMALL_CONFLICT_ATTEMPTS", int),
+            "idempotency_ttl_seconds": ("INTELLIMALL_IDEMPOTENCY_TTL", float),
+            "pool_size": ("INTELLIMALL_PG_POOL_SIZE", int),
+            "reserved_pool_size": ("INTELLIMALL_PG_RESERVED_POOL_SIZE", int),
         }
         for key, (name, kind) in numbers.items():
             if name in env:

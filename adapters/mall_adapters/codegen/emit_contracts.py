@@ -108,6 +108,8 @@ def _ports(
             f"The REST operations of {title} ({http.file}); {http.implemented_by} implements them."
         )
         classes.append(_protocol(f"{pascal(module)}Api", doc, methods))
+        if http.implemented_by_core:
+            classes.append(_endpoints(module, http, imports, here))
     ops = mod.operations if mod else []
     groups = [
         (
@@ -156,6 +158,34 @@ def _http_method(op: HttpOperation, imports: Imports, here: str) -> str:
     doc = f"{op.summary} ({op.method.upper()} {op.path})."
     return (
         f"    async def {op.py_name}({', '.join(args)}) -> {result}:\n{docstring(doc, '        ')}"
+    )
+
+
+def _endpoints(module: str, http: HttpModule, imports: Imports, here: str) -> str:
+    """`<Module>Endpoints`: the Api Protocol made of one handler per operation."""
+    imports.name("collections.abc", "Awaitable")
+    imports.name("collections.abc", "Callable")
+    api = f"{pascal(module)}Api"
+    params, assigns, methods = [], [], []
+    for op in http.operations:
+        args = [(p.py_name, "str") for p in op.params]
+        if op.body is not None:
+            args.append(("body", _struct(op.body, imports, here)))
+        result = _struct(op.response, imports, here)
+        kinds = ", ".join(kind for _, kind in args)
+        params.append(f"        {op.py_name}: Callable[[{kinds}], Awaitable[{result}]],\n")
+        assigns.append(f"        self._{op.py_name} = {op.py_name}\n")
+        signature = ", ".join(["self", *(f"{name}: {kind}" for name, kind in args)])
+        call = ", ".join(name for name, _ in args)
+        methods.append(
+            f"    async def {op.py_name}({signature}) -> {result}:\n"
+            f"        return await self._{op.py_name}({call})\n"
+        )
+    doc = f"`{api}` made of one handler per operation (the core's command and query handlers)."
+    return (
+        f"class {pascal(module)}Endpoints({api}):\n{docstring(doc, '    ')}\n"
+        f"    def __init__(\n        self,\n        *,\n{''.join(params)}    ) -> None:\n"
+        f"{''.join(assigns)}\n" + "\n".join(methods)
     )
 
 

@@ -9,6 +9,7 @@ from mall_adapters.codegen.schemas import SchemaReader, StructRef, snake
 
 METHODS = ("get", "put", "post", "delete", "patch")
 JSON = "application/json"
+CORE = "the module's core"
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,10 @@ class HttpModule:
     implemented_by: str  # who implements the port, from `info.x-implemented-by`
     operations: list[HttpOperation] = field(default_factory=list)
 
+    @property
+    def implemented_by_core(self) -> bool:
+        return self.implemented_by == CORE
+
 
 class OpenApiReader:
     def __init__(self, specs: SpecSet, schemas: SchemaReader) -> None:
@@ -67,7 +72,7 @@ class OpenApiReader:
             module_of(file),
             file,
             info.need("title").text(),
-            implementer.text() if implementer else "the module's core",
+            implementer.text() if implementer else CORE,
         )
         components = doc.get("components")
         schemas = components.get("schemas") if components else None

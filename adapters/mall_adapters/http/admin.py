@@ -1,50 +1,55 @@
-"""`DeadLetterOperations`: the Operations API over every module's dead letters."""
+"""`DeadLetterOperations`: the Operations API over every module's dead letters (messages a
+consumer gave up on, and messages the outbox relay could not publish)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from mall.kernel.errors import NotFoundError, UnavailableError
-from mall_adapters.messaging.consumer import NatsConsumer
-from mall_adapters.postgres.dead_letters import DeadLetter, PostgresDeadLetters
+from mall_adapters.reliability.ports import DeadLetter, DeadLetters, Replayer
 from mall_contracts.common.http import Empty
 from mall_contracts.operations import http
 from mall_contracts.operations.ports import OperationsApi
 
 
 @dataclass(frozen=True)
-class ModuleConsumers:
-    dead_letters: PostgresDeadLetters
-    consumer: NatsConsumer
+class ModuleDeadLetters:
+    dead_letters: DeadLetters
+    replayers: Sequence[Replayer]  # the module's consumers and its outbox relay
 
 
 class DeadLetterOperations(OperationsApi):
-    def __init__(self, modules: Mapping[str, ModuleConsumers]) -> None:
+    def __init__(self, modules: Mapping[str, ModuleDeadLetters]) -> None:
         self._modules = dict(modules)
 
     async def list_dead_letters(self) -> http.DeadLettersResponse:
         letters = [
-            _view(letter)
+            letter
             for module in self._modules.values()
             for letter in await module.dead_letters.list()
         ]
-        letters.sort(key=lambda letter: letter.failed_at)
-        return http.DeadLettersResponse(dead_letters=letters)
+        letters.sort(key=lambda letter: (letter.failed_at, letter.envelope.id))
+        return http.DeadLettersResponse(dead_letters=[_view(letter) for letter in letters])
 
     async def replay_dead_letter(self, module: str, consumer: str, id: str) -> Empty:
         owner = self._modules.get(module)
-        missing = NotFoundError(f"no dead letter {id} of consumer {consumer} in module {module}")
-        if owner is None:
-            raise missing
+        letter = None if owner is None else await owner.dead_letters.get(id, consumer)
+        if owner is None or letter is None:
+            raise NotFoundError(f"no dead letter {id} of consumer {consumer} in module {module}")
         try:
-            replayed = await owner.consumer.replay(id, consumer)
+            for replayer in owner.replayers:
+                if await replayer.replay(letter):
+                    break
+            else:
+                raise NotFoundError(f"nothing in module {module} replays consumer {consumer}")
+        except NotFoundError:
+            raise
         except Exception as error:
             raise UnavailableError(
                 f"the replay failed again: {type(error).__name__}: {error}"
             ) from error
-        if not replayed:
-            raise missing
+        await owner.dead_letters.mark_replayed(id, consumer)
         return Empty()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from mall.baskets.ports import CachedProduct, CachedStore, ProductCache, StoreCache
+from mall_adapters.reliability.guard import forbid_network_io
 from mall_contracts.baskets.ports import BasketsRequests
 from mall_contracts.common.messages import NotFound
 from mall_contracts.stores import messages
@@ -59,16 +60,19 @@ def _older(row: CachedStore | CachedProduct | None, version: int) -> bool:
 class LoopbackStoresRequests(BasketsRequests):
     """Answers the stores queries by calling the stores handlers directly (no broker): unit
     tests wire baskets to the real stores core this way. `asked` lists every query sent, so
-    tests can tell a cache hit from a fallback."""
+    tests can tell a cache hit from a fallback. Like a real request it refuses to run while a
+    transaction is open."""
 
     def __init__(self, stores: StoresHandlers) -> None:
         self._stores = stores
         self.asked: list[messages.GetStore | messages.GetProduct] = []
 
     async def get_store(self, query: messages.GetStore) -> messages.GetStoreReply | NotFound:
+        forbid_network_io("GetStore")
         self.asked.append(query)
         return await self._stores.get_store(query)
 
     async def get_product(self, query: messages.GetProduct) -> messages.GetProductReply | NotFound:
+        forbid_network_io("GetProduct")
         self.asked.append(query)
         return await self._stores.get_product(query)

@@ -1,9 +1,9 @@
 """`NatsConsumer`: durable JetStream consumers with inbox dedup, and query responders.
 
-Each delivery runs in one unit of work: transaction, inbox insert (a duplicate is acked and
-skipped), handler, commit, then ack. A failure rolls everything back and NAKs with an
-exponential delay; once a message has been delivered `max_deliver` times it is parked in the
-module's dead-letter table with its error and acknowledged, so it stops coming back.
+Each delivery goes through the `InboxProcessor` (effect and inbox row in one transaction; a
+duplicate is acked and skipped), then is acked. A failure NAKs with an exponential delay;
+once a message has been delivered `max_deliver` times it is parked in the module's dead
+letters with its error and acknowledged, so it stops coming back and never blocks the rest.
 """
 
 from __future__ import annotations
@@ -12,20 +12,20 @@ import logging
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import msgspec
-from faststream import AckPolicy, Response
+from faststream import AckPolicy
 from faststream.nats import JStream, NatsMessage, NatsRouter, PullSub
 from nats.js.api import ConsumerConfig, DeliverPolicy
 
 from mall_adapters.messaging.binding import Consumer, Route
-from mall_adapters.messaging.envelope import HEADER_ID, HEADER_NAME, Envelope, MalformedMessageError
+from mall_adapters.messaging.inbox_processor import InboxProcessor
+from mall_adapters.messaging.responder import ReadScope, answer
 from mall_adapters.observability.metrics import MessageMetrics
 from mall_adapters.observability.tracing import consumer_span
-from mall_adapters.postgres.database import Database
-from mall_adapters.postgres.dead_letters import PostgresDeadLetters
-from mall_adapters.postgres.inbox import PostgresInbox
+from mall_adapters.reliability.envelope import Envelope, MalformedMessageError
+from mall_adapters.reliability.ports import DeadLetter, DeadLetters, Replayer
 
 log = logging.getLogger(__name__)
 Q = TypeVar("Q", bound=msgspec.Struct)
@@ -52,35 +52,20 @@ def describe(error: BaseException) -> str:
     return f"{type(error).__name__}: {error}"
 
 
-class InboxProcessor:
-    """Runs one message as a unit of work; returns False for a duplicate (handled before)."""
-
-    def __init__(self, db: Database, inbox: PostgresInbox) -> None:
-        self._db = db
-        self._inbox = inbox
-
-    async def process(self, envelope: Envelope, route: Route) -> bool:
-        async with self._db.transaction():
-            if not await self._inbox.accept(envelope):
-                return False
-            await route(envelope.data)
-            return True
-
-
-class NatsConsumer(Consumer):
+class NatsConsumer(Consumer, Replayer):
     def __init__(
         self,
-        db: Database,
         processor: InboxProcessor,
-        dead_letters: PostgresDeadLetters,
+        dead_letters: DeadLetters,
         metrics: MessageMetrics,
         settings: ConsumerSettings,
+        reads: ReadScope,
     ) -> None:
-        self._db = db
         self._processor = processor
         self._dead_letters = dead_letters
         self._metrics = metrics
         self._settings = settings
+        self._reads = reads
         self._stream = JStream(name=settings.stream, declare=False)
         self.routes: dict[str, Mapping[str, Route]] = {}  # by durable name, for replays
 
@@ -100,7 +85,6 @@ class NatsConsumer(Consumer):
             await self.deliver(durable, routes, msg)
 
         self.routes[durable] = routes
-
         router.subscriber(
             subject,
             stream=self._stream,
@@ -125,9 +109,7 @@ class NatsConsumer(Consumer):
             await msg.ack()
             return
         if deliveries > self._settings.max_deliver:  # earlier attempts crashed or timed out
-            await self._park(
-                durable, envelope, "no outcome after repeated deliveries", deliveries, msg
-            )
+            await self._park(durable, envelope, "no outcome after repeated deliveries", msg)
             return
         started = time.perf_counter()
         with consumer_span(
@@ -139,7 +121,7 @@ class NatsConsumer(Consumer):
                 span.record_exception(error)
                 self._metrics.received(envelope.name, False, time.perf_counter() - started)
                 if deliveries >= self._settings.max_deliver:
-                    await self._park(durable, envelope, describe(error), deliveries, msg)
+                    await self._park(durable, envelope, describe(error), msg)
                 else:
                     log.warning(
                         "%s: %s failed (delivery %d): %s", durable, envelope.name, deliveries, error
@@ -149,9 +131,8 @@ class NatsConsumer(Consumer):
         self._metrics.received(envelope.name, True, time.perf_counter() - started)
         await msg.ack()
 
-    async def _park(
-        self, durable: str, envelope: Envelope, error: str, deliveries: int, msg: NatsMessage
-    ) -> None:
+    async def _park(self, durable: str, envelope: Envelope, error: str, msg: NatsMessage) -> None:
+        deliveries = msg.raw_message.metadata.num_delivered or 1
         log.error(
             "%s: parking %s %s after %d deliveries: %s",
             durable,
@@ -163,18 +144,14 @@ class NatsConsumer(Consumer):
         await self._dead_letters.park(durable, envelope, error, deliveries)
         await msg.ack()
 
-    async def replay(self, message_id: str, durable: str) -> bool:
-        """Run a parked message through its consumer's route again (inbox and all).
-
-        Returns False when there is no such dead letter; raises what the handler raises."""
-        letter = await self._dead_letters.get(message_id, durable)
-        route = self.routes.get(durable)
-        if letter is None or route is None:
+    async def replay(self, letter: DeadLetter) -> bool:
+        """Run a parked message through its consumer's route again (inbox and all)."""
+        routes = self.routes.get(letter.consumer)
+        if routes is None:
             return False
-        handler = route.get(letter.envelope.name)
-        if handler is not None:
-            await self._processor.process(letter.envelope, handler)
-        await self._dead_letters.mark_replayed(message_id, durable)
+        route = routes.get(letter.envelope.name)
+        if route is not None:
+            await self._processor.process(letter.envelope, route)
         return True
 
     def answer(
@@ -186,21 +163,13 @@ class NatsConsumer(Consumer):
         handler: Callable[[Q], Awaitable[R]],
         replies: Mapping[type[msgspec.Struct], str],
     ) -> None:
-        decoder = msgspec.json.Decoder(request)
-
-        async def respond(msg: NatsMessage) -> Response:
-            name = msg.headers.get(HEADER_NAME, subject)
-            started = time.perf_counter()
-            handled = False
-            try:
-                query = decoder.decode(msg.body)
-                async with self._db.transaction():
-                    result: Any = await handler(query)
-                handled = True
-            finally:
-                self._metrics.received(name, handled, time.perf_counter() - started)
-            reply_id = msg.headers.get(HEADER_ID, "")
-            headers = {HEADER_NAME: replies[type(result)], HEADER_ID: f"{reply_id}.reply"}
-            return Response(msgspec.json.encode(result), headers=headers)
-
-        router.subscriber(subject, queue=queue, title=queue)(respond)
+        answer(
+            router,
+            subject,
+            queue,
+            request,
+            handler,
+            replies,
+            reads=self._reads,
+            metrics=self._metrics,
+        )

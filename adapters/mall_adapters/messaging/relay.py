@@ -1,28 +1,50 @@
-"""`OutboxRelay`: moves a module's outbox rows to JetStream, oldest first.
+"""`OutboxRelay`: moves one module's outbox to JetStream, oldest first.
 
-A row is marked published only after JetStream acknowledged it; if the broker is away the
-relay keeps retrying with a growing delay and never gives up. It wakes on the outbox's
-NOTIFY (so new rows go out at once) and also polls, in case a notification was missed. One
-process relays a module at a time (a session advisory lock), so order holds across processes;
-a repeated publish is de-duplicated by JetStream on `Nats-Msg-Id`.
+A message is marked published only after JetStream acknowledged it. Publish errors are told
+apart: a transient one (broker away, timeout) stops the batch and the relay retries with a
+growing delay, never giving up; a permanent one (the message itself can never be published:
+too large, an invalid subject or header) parks that message in the module's dead letters
+with the error and the relay goes on with the next, so one bad message never blocks the
+ones behind it. The relay runs only while its `OutboxWatch` says this process leads the
+module, and wakes when the watch reports new messages (it also polls).
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
-import zlib
+import time
 from dataclasses import dataclass
 
+import nats.errors
+import nats.js.errors
 from faststream.nats import NatsBroker
 
-from mall_adapters.messaging.envelope import Envelope
-from mall_adapters.postgres.database import Connection, Database
-from mall_adapters.postgres.outbox import PostgresOutbox
+from mall.kernel.unit_of_work import UnitOfWork
+from mall_adapters.observability.metrics import RelayMetrics
+from mall_adapters.reliability.envelope import Envelope
+from mall_adapters.reliability.ports import (
+    RELAY,
+    DeadLetter,
+    DeadLetters,
+    Outbox,
+    OutboxWatch,
+    Replayer,
+)
 
 log = logging.getLogger(__name__)
-CHANNEL = "intellimall_outbox"
+
+PERMANENT = (
+    nats.errors.MaxPayloadError,
+    nats.errors.BadSubjectError,
+    nats.errors.BadHeaderError,
+    nats.js.errors.BadRequestError,  # JetStream refused the message itself (e.g. its size)
+)
+
+
+def is_permanent(error: BaseException) -> bool:
+    """True when publishing this message again can never succeed."""
+    return isinstance(error, PERMANENT)
 
 
 @dataclass(frozen=True)
@@ -35,82 +57,75 @@ class RelaySettings:
     max_retry_delay_seconds: float = 5.0
 
 
-class OutboxRelay:
+class OutboxRelay(Replayer):
     def __init__(
         self,
-        db: Database,
-        outbox: PostgresOutbox,
+        outbox: Outbox,
+        dead_letters: DeadLetters,
+        watch: OutboxWatch,
+        uow: UnitOfWork,
         broker: NatsBroker,
+        metrics: RelayMetrics,
         settings: RelaySettings,
     ) -> None:
-        self._db = db
+        self.module = outbox.module
         self._outbox = outbox
+        self._dead_letters = dead_letters
+        self._watch = watch
+        self._uow = uow
         self._broker = broker
+        self._metrics = metrics
         self._settings = settings
-        self._wake = asyncio.Event()
         self._delay = settings.retry_delay_seconds
-
-    @property
-    def lock_key(self) -> int:
-        return zlib.crc32(f"intellimall-relay:{self._outbox.schema}".encode())
+        self.failing_since: float | None = None  # time.monotonic() of the first failure
+        self.last_error = ""
 
     async def run(self) -> None:
         """Relay until cancelled."""
         while True:
+            if not self._watch.leads(self.module):
+                await self._watch.wait(self.module, self._settings.poll_seconds)
+                continue
             try:
-                async with self._db.pool.acquire() as conn:
-                    await self._lead(conn)
-            except asyncio.CancelledError:
-                raise
+                relayed = await self.relay_batch()
             except Exception as error:
-                log.warning(
-                    "outbox relay %s: %s; retrying in %.1fs",
-                    self._outbox.schema,
-                    error,
-                    self._delay,
-                )
+                self._failed(error)
                 await asyncio.sleep(self._delay)
                 self._delay = min(self._delay * 2, self._settings.max_retry_delay_seconds)
+                continue
+            self._delay = self._settings.retry_delay_seconds
+            self.failing_since, self.last_error = None, ""
+            if relayed < self._settings.batch_size:
+                await self._watch.wait(self.module, self._settings.poll_seconds)
 
-    async def _lead(self, conn: Connection) -> None:
-        if not await conn.fetchval("SELECT pg_try_advisory_lock($1)", self.lock_key):
-            await asyncio.sleep(self._settings.poll_seconds)  # another process relays this module
-            return
-        await conn.add_listener(CHANNEL, self._notified)
-        try:
-            while True:
-                relayed = await self.relay_batch(conn)
-                if relayed < self._settings.batch_size:
-                    await self._sleep()
-        finally:
-            await conn.remove_listener(CHANNEL, self._notified)
-            await conn.execute("SELECT pg_advisory_unlock($1)", self.lock_key)
+    def _failed(self, error: Exception) -> None:
+        if self.failing_since is None:
+            self.failing_since = time.monotonic()
+        self.last_error = f"{type(error).__name__}: {error}"
+        log.warning(
+            "outbox relay %s: %s; retrying in %.1fs", self.module, self.last_error, self._delay
+        )
 
-    def _notified(self, _conn: Connection, _pid: int, _channel: str, payload: object) -> None:
-        if payload == self._outbox.schema:
-            self._wake.set()
-
-    async def _sleep(self) -> None:
-        # Not asyncio.wait_for: on Python 3.11 it can swallow a cancellation that races with
-        # the wake-up, and the relay would never stop.
-        with contextlib.suppress(TimeoutError):
-            async with asyncio.timeout(self._settings.poll_seconds):
-                await self._wake.wait()
-        self._wake.clear()
-
-    async def relay_batch(self, conn: Connection) -> int:
-        """Publish one batch in order; marks what was acknowledged even if a later one fails."""
-        envelopes = await self._outbox.unpublished(conn, self._settings.batch_size)
+    async def relay_batch(self) -> int:
+        """Publish one batch in order; returns how many messages it dealt with. What was
+        acknowledged is marked even when a later message fails transiently."""
+        envelopes = await self._outbox.unpublished(self._settings.batch_size)
         acked: list[str] = []
         try:
             for envelope in envelopes:
-                await self._publish(envelope)
+                try:
+                    await self._publish(envelope)
+                except Exception as error:
+                    if not is_permanent(error):
+                        raise
+                    await self._park(envelope, error)
+                    continue
                 acked.append(envelope.id)
         finally:
             if acked:
-                await self._outbox.mark_published(conn, acked)
-        self._delay = self._settings.retry_delay_seconds  # the broker answered: back-off over
-        return len(acked)
+                await self._outbox.mark_published(acked)
+                self._metrics.relayed(len(acked))
+        return len(envelopes)
 
     async def _publish(self, envelope: Envelope) -> None:
         await self._broker.publish(
@@ -120,3 +135,27 @@ class OutboxRelay:
             stream=self._settings.stream,
             timeout=self._settings.publish_timeout_seconds,
         )
+
+    async def _park(self, envelope: Envelope, error: Exception) -> None:
+        reason = f"{type(error).__name__}: {str(error) or 'the broker refused the message'}"
+        log.error(
+            "outbox relay %s: parking %s %s, it can never be published: %s",
+            self.module,
+            envelope.name,
+            envelope.id,
+            reason,
+        )
+        await self._dead_letters.park(RELAY, envelope, reason, 1)
+        await self._outbox.remove(envelope.id)
+        self._metrics.parked(envelope.name)
+
+    async def replay(self, letter: DeadLetter) -> bool:
+        """Queue a parked message for publishing again (it keeps its place: oldest first)."""
+        if letter.consumer != RELAY:
+            return False
+
+        async def requeue() -> None:
+            await self._outbox.add(letter.envelope)
+
+        await self._uow.run(requeue)
+        return True

@@ -1,4 +1,7 @@
-"""`NatsRequester`: core NATS request/reply for the cache-fallback queries."""
+"""`NatsRequester`: core NATS request/reply for the cache-fallback queries.
+
+A request from inside a database transaction raises `NetworkInTransactionError` at once.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +14,8 @@ from faststream.nats import NatsBroker
 
 from mall.kernel.errors import UnavailableError
 from mall_adapters.messaging.binding import Requester
-from mall_adapters.messaging.envelope import HEADER_ID, HEADER_NAME
+from mall_adapters.reliability.envelope import HEADER_ID, HEADER_NAME
+from mall_adapters.reliability.guard import forbid_network_io
 
 
 class NatsRequester(Requester):
@@ -26,6 +30,7 @@ class NatsRequester(Requester):
         query: msgspec.Struct,
         replies: Mapping[str, type[msgspec.Struct]],
     ) -> msgspec.Struct:
+        forbid_network_io(f"{name} on {subject}")
         headers = {HEADER_ID: str(uuid.uuid4()), HEADER_NAME: name}
         try:
             reply = await self._broker.request(

@@ -6,15 +6,15 @@ import msgspec
 
 from mall.kernel.ports import Clock, IdGenerator
 from mall_adapters.messaging.binding import MessageSink
-from mall_adapters.messaging.envelope import Envelope
 from mall_adapters.observability.metrics import MessageMetrics
 from mall_adapters.observability.tracing import producer_span
-from mall_adapters.postgres.outbox import PostgresOutbox
+from mall_adapters.reliability.envelope import Envelope
+from mall_adapters.reliability.ports import Outbox
 
 
 class OutboxSink(MessageSink):
     def __init__(
-        self, outbox: PostgresOutbox, clock: Clock, ids: IdGenerator, metrics: MessageMetrics
+        self, outbox: Outbox, clock: Clock, ids: IdGenerator, metrics: MessageMetrics
     ) -> None:
         self._outbox = outbox
         self._clock = clock

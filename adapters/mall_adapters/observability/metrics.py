@@ -6,8 +6,12 @@ prometheus_client exports a counter named `x_count` as `x_count_total`; the dash
 
 from __future__ import annotations
 
+import functools
+from typing import Any, TypeVar, cast
+
 from prometheus_client import CollectorRegistry, Counter, Histogram
 
+T = TypeVar("T")
 LATENCY_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5)
 ALL = "all"
 
@@ -48,17 +52,52 @@ class MessageMetrics:
             self._sent.labels(label).inc()
 
 
-class BusinessCounters:
-    """Counters bumped after a use case succeeded, e.g. `baskets_started_count`."""
+class RelayMetrics:
+    """`<module>_outbox_relayed_messages_count` and, labelled by message name,
+    `<module>_outbox_parked_messages_count` (messages that can never be published)."""
 
-    def __init__(self, registry: CollectorRegistry, names: dict[str, str]) -> None:
-        """`names` maps a use-case method name to the counter it bumps."""
-        self._by_operation = {
-            operation: Counter(counter, f"Successful {operation} calls.", registry=registry)
-            for operation, counter in names.items()
-        }
+    def __init__(self, registry: CollectorRegistry, module: str) -> None:
+        self._relayed = Counter(
+            f"{module}_outbox_relayed_messages_count",
+            f"Messages {module}'s outbox relay published (acknowledged by JetStream).",
+            registry=registry,
+        )
+        self._parked = Counter(
+            f"{module}_outbox_parked_messages_count",
+            f"Messages {module}'s outbox relay parked as dead letters: they cannot be published.",
+            ["message"],
+            registry=registry,
+        )
 
-    def succeeded(self, operation: str) -> None:
-        counter = self._by_operation.get(operation)
-        if counter is not None:
-            counter.inc()
+    def relayed(self, count: int) -> None:
+        self._relayed.inc(count)
+
+    def parked(self, name: str) -> None:
+        self._parked.labels(name).inc()
+
+
+def counted(port: T, registry: CollectorRegistry, names: dict[str, str]) -> T:
+    """`port` with business counters, e.g. `baskets_started_count`: `names` maps a method of
+    the port to the counter bumped each time a call of it succeeded."""
+    counters = {
+        method: Counter(name, f"Successful {method} calls.", registry=registry)
+        for method, name in names.items()
+    }
+
+    class Counted:
+        def __getattr__(self, name: str) -> Any:
+            method = getattr(port, name)
+            counter = counters.get(name)
+            if counter is None:
+                return method
+
+            @functools.wraps(method)
+            async def call(*args: Any, **kwargs: Any) -> Any:
+                result = await method(*args, **kwargs)
+                counter.inc()
+                return result
+
+            setattr(self, name, call)  # built once: later look-ups skip __getattr__
+            return call
+
+    return cast(T, Counted())

@@ -15,7 +15,7 @@ class PostgresStoreCache(StoreCache):
         self._db = db
 
     async def find(self, store_id: str) -> CachedStore | None:
-        row = await self._db.connection().fetchrow(
+        row = await self._db.fetchrow(
             "SELECT id, name, version FROM baskets.stores_cache WHERE id = $1", store_id
         )
         return None if row is None else CachedStore(row["id"], row["name"], row["version"])
@@ -36,7 +36,7 @@ class PostgresProductCache(ProductCache):
         self._db = db
 
     async def find(self, product_id: str) -> CachedProduct | None:
-        row = await self._db.connection().fetchrow(
+        row = await self._db.fetchrow(
             "SELECT id, store_id, name, price::float8 AS price, version"
             " FROM baskets.products_cache WHERE id = $1",
             product_id,

@@ -15,7 +15,7 @@ class PostgresCustomerRepository(CustomerRepository):
         self._db = db
 
     async def load(self, aggregate_id: str) -> Customer | None:
-        row = await self._db.connection().fetchrow(
+        row = await self._db.fetchrow(
             "SELECT name, sms_number, enabled, version FROM customers.customers WHERE id = $1",
             aggregate_id,
         )

@@ -1,7 +1,15 @@
-"""The connection pool and the transaction scope repositories run in.
+"""The connection pools and the scopes repositories run in.
 
-A unit of work opens `Database.transaction()`; repositories ask `Database.connection()` for the
-connection of the transaction the current task is in. Use cases never see connections.
+- `transaction()` begins a transaction (a unit of work opens it); writes need one, and
+  `connection()` returns its connection. While it is open the task may not use the network
+  (`reliability.guard`).
+- Reads work anywhere: `fetch`/`fetchrow`/`fetchval`/`execute` run on the current
+  transaction's or session's connection, or else on a pooled connection of their own
+  (autocommit), held only for that statement; `session()` keeps one connection for a few
+  statements without a transaction. Neither may wait for the network meanwhile.
+- Two pools: `requests` serves requests, consumers and relays; the small `reserved` pool
+  serves the query responders other modules' look-ups wait on (`session(reserved=True)`),
+  so a burst of requests can never leave those look-ups without a connection.
 """
 
 from __future__ import annotations
@@ -10,9 +18,12 @@ import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
-from typing import TYPE_CHECKING, TypeAlias
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import asyncpg
+
+from mall_adapters.reliability.guard import holding_connection
 
 if TYPE_CHECKING:
     from asyncpg.pool import PoolConnectionProxy
@@ -20,55 +31,123 @@ if TYPE_CHECKING:
     Connection: TypeAlias = asyncpg.Connection[asyncpg.Record] | PoolConnectionProxy[asyncpg.Record]
 else:
     Connection = asyncpg.Connection
-_current: ContextVar[Connection | None] = ContextVar("intellimall_connection", default=None)
+_transaction: ContextVar[Connection | None] = ContextVar("intellimall_transaction", default=None)
+_session: ContextVar[Connection | None] = ContextVar("intellimall_session", default=None)
 
 
 class NoTransactionError(RuntimeError):
-    """A repository was used outside a unit of work."""
+    """A write was attempted outside a unit of work."""
+
+
+@dataclass(frozen=True)
+class PoolSizes:
+    requests: int = 20
+    reserved: int = 4
 
 
 class Database:
     """Built before start-up (no I/O at construction); `open` connects, `close` disconnects."""
 
     def __init__(self) -> None:
-        self._pool: asyncpg.Pool | None = None
+        self._pools: tuple[asyncpg.Pool, asyncpg.Pool] | None = None
+        self.dsn = ""
 
     @property
     def pool(self) -> asyncpg.Pool:
-        if self._pool is None:
-            raise RuntimeError("the database is not open")
-        return self._pool
+        """The requests pool."""
+        return self._open()[0]
 
-    async def open(self, dsn: str, *, min_size: int = 2, max_size: int = 20) -> None:
-        self._pool = await asyncpg.create_pool(dsn, min_size=min_size, max_size=max_size)
+    @property
+    def reserved(self) -> asyncpg.Pool:
+        return self._open()[1]
+
+    def _open(self) -> tuple[asyncpg.Pool, asyncpg.Pool]:
+        if self._pools is None:
+            raise RuntimeError("the database is not open")
+        return self._pools
+
+    async def open(self, dsn: str, sizes: PoolSizes | None = None) -> None:
+        sizes = sizes or PoolSizes()
+        requests = await asyncpg.create_pool(dsn, min_size=1, max_size=sizes.requests)
+        try:
+            reserved = await asyncpg.create_pool(dsn, min_size=1, max_size=sizes.reserved)
+        except BaseException:
+            await requests.close()
+            raise
+        self._pools, self.dsn = (requests, reserved), dsn
 
     async def close(self, grace_seconds: float = 10.0) -> None:
         """Close gracefully; connections still busy after the grace period are cut."""
-        if self._pool is None:
+        if self._pools is None:
             return
-        pool, self._pool = self._pool, None
-        try:
-            async with asyncio.timeout(grace_seconds):
-                await pool.close()
-        except TimeoutError:
-            pool.terminate()
+        pools, self._pools = self._pools, None
+        for pool in pools:
+            try:
+                async with asyncio.timeout(grace_seconds):
+                    await pool.close()
+            except TimeoutError:
+                pool.terminate()
+
+    async def connect(self) -> asyncpg.Connection[asyncpg.Record]:
+        """A connection of its own, outside both pools (for LISTEN and session locks)."""
+        self._open()
+        connection: asyncpg.Connection[asyncpg.Record] = await asyncpg.connect(self.dsn)
+        return connection
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Connection]:
         """Begin a transaction (or join the one this task is already in)."""
-        outer = _current.get()
+        outer = _transaction.get()
         if outer is not None:
             yield outer
             return
-        async with self.pool.acquire() as conn, conn.transaction():
-            token = _current.set(conn)
-            try:
-                yield conn
-            finally:
-                _current.reset(token)
+        with holding_connection():
+            async with self.pool.acquire() as conn, conn.transaction():
+                token = _transaction.set(conn)
+                try:
+                    yield conn
+                finally:
+                    _transaction.reset(token)
+
+    def in_transaction(self) -> bool:
+        return _transaction.get() is not None
 
     def connection(self) -> Connection:
-        conn = _current.get()
+        """The current transaction's connection, for writes."""
+        conn = _transaction.get()
         if conn is None:
-            raise NoTransactionError("no transaction: run this inside a unit of work")
+            raise NoTransactionError("no transaction: run this write inside a unit of work")
         return conn
+
+    @asynccontextmanager
+    async def session(self, *, reserved: bool = False) -> AsyncIterator[Connection]:
+        """One connection for a few reads: the current transaction's or session's, or a
+        pooled one (from the reserved pool when asked) without a transaction."""
+        current = _transaction.get() or _session.get()
+        if current is not None:
+            yield current
+            return
+        pool = self.reserved if reserved else self.pool
+        with holding_connection():
+            async with pool.acquire() as conn:
+                token = _session.set(conn)
+                try:
+                    yield conn
+                finally:
+                    _session.reset(token)
+
+    async def fetch(self, sql: str, *args: Any) -> list[asyncpg.Record]:
+        async with self.session() as conn:
+            return await conn.fetch(sql, *args)
+
+    async def fetchrow(self, sql: str, *args: Any) -> asyncpg.Record | None:
+        async with self.session() as conn:
+            return await conn.fetchrow(sql, *args)
+
+    async def fetchval(self, sql: str, *args: Any) -> Any:
+        async with self.session() as conn:
+            return await conn.fetchval(sql, *args)
+
+    async def execute(self, sql: str, *args: Any) -> str:
+        async with self.session() as conn:
+            return await conn.execute(sql, *args)

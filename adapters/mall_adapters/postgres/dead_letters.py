@@ -1,38 +1,25 @@
-"""`<schema>.dead_letters`: messages a consumer gave up on, with the error; replayable."""
+"""`PostgresDeadLetters`: `<schema>.dead_letters`, replayable, each with its error."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
-
 import asyncpg
 
-from mall_adapters.messaging.envelope import Envelope
 from mall_adapters.postgres.database import Database
 from mall_adapters.postgres.envelope_rows import COLUMNS, envelope_from_row, envelope_params
+from mall_adapters.reliability.envelope import Envelope
+from mall_adapters.reliability.ports import DeadLetter, DeadLetters
 
 
-@dataclass(frozen=True)
-class DeadLetter:
-    module: str
-    consumer: str
-    envelope: Envelope
-    error: str
-    deliveries: int
-    failed_at: datetime
-    replayed_at: datetime | None
+class PostgresDeadLetters(DeadLetters):
+    """Writes on its own: a failed handler's transaction has already rolled back."""
 
-
-class PostgresDeadLetters:
-    """Parking uses its own transaction: the handler's transaction has already rolled back."""
-
-    def __init__(self, db: Database, schema: str) -> None:
+    def __init__(self, db: Database, module: str) -> None:
         self._db = db
-        self.schema = schema
+        self.module = module
 
     async def park(self, consumer: str, envelope: Envelope, error: str, deliveries: int) -> None:
-        await self._db.pool.execute(
-            f"INSERT INTO {self.schema}.dead_letters"
+        await self._db.execute(
+            f"INSERT INTO {self.module}.dead_letters"
             f" ({COLUMNS}, consumer, error, deliveries, failed_at)"
             " VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, now())"
             " ON CONFLICT (id, consumer) DO UPDATE SET error = excluded.error,"
@@ -44,24 +31,24 @@ class PostgresDeadLetters:
         )
 
     async def list(self, *, include_replayed: bool = False) -> list[DeadLetter]:
-        rows = await self._db.pool.fetch(
-            f"SELECT * FROM {self.schema}.dead_letters"
-            " WHERE $1 OR replayed_at IS NULL ORDER BY failed_at",
+        rows = await self._db.fetch(
+            f"SELECT * FROM {self.module}.dead_letters"
+            " WHERE $1 OR replayed_at IS NULL ORDER BY failed_at, id",
             include_replayed,
         )
         return [self._letter(r) for r in rows]
 
     async def get(self, message_id: str, consumer: str) -> DeadLetter | None:
-        row = await self._db.pool.fetchrow(
-            f"SELECT * FROM {self.schema}.dead_letters WHERE id = $1 AND consumer = $2",
+        row = await self._db.fetchrow(
+            f"SELECT * FROM {self.module}.dead_letters WHERE id = $1 AND consumer = $2",
             message_id,
             consumer,
         )
         return None if row is None else self._letter(row)
 
     async def mark_replayed(self, message_id: str, consumer: str) -> None:
-        await self._db.pool.execute(
-            f"UPDATE {self.schema}.dead_letters SET replayed_at = now()"
+        await self._db.execute(
+            f"UPDATE {self.module}.dead_letters SET replayed_at = now()"
             " WHERE id = $1 AND consumer = $2",
             message_id,
             consumer,
@@ -69,7 +56,7 @@ class PostgresDeadLetters:
 
     def _letter(self, row: asyncpg.Record) -> DeadLetter:
         return DeadLetter(
-            module=self.schema,
+            module=self.module,
             consumer=row["consumer"],
             envelope=envelope_from_row(row),
             error=row["error"],

@@ -8,7 +8,7 @@ from datetime import datetime
 
 import asyncpg
 
-from mall_adapters.messaging.envelope import Envelope
+from mall_adapters.reliability.envelope import Envelope
 
 COLUMNS = "id, name, subject, data, metadata, sent_at"
 

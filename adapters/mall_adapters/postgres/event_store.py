@@ -11,7 +11,7 @@ from mall.kernel.errors import ConflictError
 from mall.kernel.events import DomainEvent, Snapshot
 from mall.kernel.repository import AggregateRepository
 from mall_adapters.postgres.codec import NamedCodec
-from mall_adapters.postgres.database import Database
+from mall_adapters.postgres.database import Connection, Database
 
 A = TypeVar("A", bound="EventSourced[Any]")
 
@@ -36,7 +36,12 @@ class PostgresEventStore(AggregateRepository[A], Generic[A]):
         self._every = snapshot_every
 
     async def load(self, aggregate_id: str) -> A | None:
-        conn = self._db.connection()
+        async with self._db.session() as conn:
+            return await self._load(conn, aggregate_id)
+
+    async def _load(self, conn: Connection, aggregate_id: str) -> A | None:
+        # Without a transaction the two reads may see different moments; that is safe:
+        # events are append-only and a snapshot is never newer than the events it follows.
         aggregate = self._type(aggregate_id)
         row = await conn.fetchrow(
             f"SELECT stream_version, snapshot_name, snapshot_data FROM {self._schema}.snapshots"

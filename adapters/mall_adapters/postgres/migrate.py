@@ -21,17 +21,21 @@ class Migration:
     sql: str
 
 
-def kernel_migration(schema: str) -> Migration:
-    """Tables every module has: event store, snapshots, outbox, inbox, dead letters."""
-    return Migration("0001_kernel", KERNEL_SQL.replace("{schema}", schema))
+def kernel_migrations(schema: str) -> list[Migration]:
+    """Tables every module has: event store, snapshots, outbox, inbox, dead letters, and
+    idempotency records (added later, so an existing database gets them too)."""
+    return [
+        Migration("0001_kernel", KERNEL_SQL.replace("{schema}", schema)),
+        Migration("kernel_0002_idempotency", IDEMPOTENCY_SQL.replace("{schema}", schema)),
+    ]
 
 
 def module_migrations(schema: str) -> list[Migration]:
-    """The kernel migration, then the module's own `migrations/<schema>/*.sql` in name order."""
+    """The kernel migrations, then the module's own `migrations/<schema>/*.sql` in name order."""
     folder = resources.files("mall_adapters.postgres") / "migrations" / schema
     files = sorted((f for f in folder.iterdir() if f.name.endswith(".sql")), key=lambda f: f.name)
     own = [Migration(f.name.removesuffix(".sql"), f.read_text(encoding="utf-8")) for f in files]
-    return [kernel_migration(schema), *own]
+    return [*kernel_migrations(schema), *own]
 
 
 async def migrate(conn: Connection, plan: Mapping[str, Sequence[Migration]]) -> list[str]:
@@ -136,4 +140,14 @@ BEGIN
     END IF;
     RETURN NEW;
 END $$;
+"""
+
+IDEMPOTENCY_SQL = """
+CREATE TABLE {schema}.idempotency (
+    key         text        PRIMARY KEY,
+    fingerprint text        NOT NULL,
+    status      int         NOT NULL,
+    body        bytea       NOT NULL,
+    created_at  timestamptz NOT NULL
+);
 """

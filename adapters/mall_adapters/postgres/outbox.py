@@ -1,38 +1,43 @@
-"""`<schema>.outbox`: messages written in the sender's transaction, relayed later in order."""
+"""`PostgresOutbox`: `<schema>.outbox`, written in the sender's transaction."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from mall_adapters.messaging.envelope import Envelope
-from mall_adapters.postgres.database import Connection, Database
+from mall_adapters.postgres.database import Database
 from mall_adapters.postgres.envelope_rows import COLUMNS, envelope_from_row, envelope_params
+from mall_adapters.reliability.envelope import Envelope
+from mall_adapters.reliability.ports import Outbox
 
 
-class PostgresOutbox:
-    def __init__(self, db: Database, schema: str) -> None:
+class PostgresOutbox(Outbox):
+    """Every insert NOTIFYs `intellimall_outbox` with the schema name (a statement trigger),
+    which `PostgresOutboxWatch` turns into a wake-up of the module's relay."""
+
+    def __init__(self, db: Database, module: str) -> None:
         self._db = db
-        self.schema = schema
+        self.module = module
 
     async def add(self, envelope: Envelope) -> None:
-        """Insert in the current transaction; a repeated message id is ignored (idempotent)."""
         await self._db.connection().execute(
-            f"INSERT INTO {self.schema}.outbox ({COLUMNS})"
+            f"INSERT INTO {self.module}.outbox ({COLUMNS})"
             " VALUES ($1, $2, $3, $4, $5::jsonb, $6) ON CONFLICT (id) DO NOTHING",
             *envelope_params(envelope),
         )
 
-    async def unpublished(self, conn: Connection, limit: int) -> list[Envelope]:
-        """The oldest unpublished messages, in the order they were written."""
-        rows = await conn.fetch(
-            f"SELECT {COLUMNS} FROM {self.schema}.outbox"
+    async def unpublished(self, limit: int) -> list[Envelope]:
+        rows = await self._db.fetch(
+            f"SELECT {COLUMNS} FROM {self.module}.outbox"
             " WHERE published_at IS NULL ORDER BY sent_at, position LIMIT $1",
             limit,
         )
         return [envelope_from_row(r) for r in rows]
 
-    async def mark_published(self, conn: Connection, ids: Sequence[str]) -> None:
-        await conn.execute(
-            f"UPDATE {self.schema}.outbox SET published_at = now() WHERE id = ANY($1::text[])",
-            list(ids),
+    async def mark_published(self, message_ids: Sequence[str]) -> None:
+        await self._db.execute(
+            f"UPDATE {self.module}.outbox SET published_at = now() WHERE id = ANY($1::text[])",
+            list(message_ids),
         )
+
+    async def remove(self, message_id: str) -> None:
+        await self._db.execute(f"DELETE FROM {self.module}.outbox WHERE id = $1", message_id)

@@ -45,19 +45,17 @@ class PostgresMallReadModel(MallReadModel):
         )
 
     async def find(self, store_id: str) -> MallStore | None:
-        row = await self._db.connection().fetchrow(
+        row = await self._db.fetchrow(
             f"SELECT {STORE_COLUMNS} FROM stores.stores WHERE id = $1", store_id
         )
         return None if row is None else _store(row)
 
     async def all(self) -> list[MallStore]:
-        rows = await self._db.connection().fetch(
-            f"SELECT {STORE_COLUMNS} FROM stores.stores ORDER BY name, id"
-        )
+        rows = await self._db.fetch(f"SELECT {STORE_COLUMNS} FROM stores.stores ORDER BY name, id")
         return [_store(r) for r in rows]
 
     async def participating(self) -> list[MallStore]:
-        rows = await self._db.connection().fetch(
+        rows = await self._db.fetch(
             f"SELECT {STORE_COLUMNS} FROM stores.stores WHERE participating ORDER BY name, id"
         )
         return [_store(r) for r in rows]
@@ -87,13 +85,13 @@ class PostgresCatalogReadModel(CatalogReadModel):
         await self._db.connection().execute("DELETE FROM stores.products WHERE id = $1", product_id)
 
     async def find(self, product_id: str) -> CatalogProduct | None:
-        row = await self._db.connection().fetchrow(
+        row = await self._db.fetchrow(
             f"SELECT {PRODUCT_COLUMNS} FROM stores.products WHERE id = $1", product_id
         )
         return None if row is None else _product(row)
 
     async def of_store(self, store_id: str) -> list[CatalogProduct]:
-        rows = await self._db.connection().fetch(
+        rows = await self._db.fetch(
             f"SELECT {PRODUCT_COLUMNS} FROM stores.products WHERE store_id = $1 ORDER BY name, id",
             store_id,
         )

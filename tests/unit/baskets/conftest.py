@@ -3,43 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
 
-from mall.baskets.application.cache_handlers import BasketsCacheHandlers
-from mall.baskets.application.deps import BasketsDeps
-from mall.baskets.application.lookup import CatalogLookup
-from mall.baskets.application.service import BasketsService
-from mall.baskets.domain.basket import Basket
-from mall.baskets.translate import BasketEventsTranslator
-from mall.kernel.repository import DispatchingRepository
-from mall_adapters.memory.baskets import (
-    InMemoryProductCache,
-    InMemoryStoreCache,
-    LoopbackStoresRequests,
-)
-from mall_adapters.memory.event_store import InMemoryEventStore
-from mall_adapters.memory.messaging import RecordingSink
-from mall_adapters.memory.system import SequentialIds
-from mall_adapters.messaging.generated.baskets import OutboxBasketsPublisher
+from mall.baskets.application.policies import BasketsPolicies
 from mall_contracts.baskets import http as baskets_http
 from mall_contracts.stores import http as stores_http
 from mall_contracts.stores import messages as stores_messages
-from tests.unit.stores.conftest import StoresCore, build_stores_core
+from tests.support import cores
 
 
-@dataclass
-class BasketsCore:
-    service: BasketsService
-    handlers: BasketsCacheHandlers
-    sink: RecordingSink
-    events: InMemoryEventStore[Basket]
-    store_cache: InMemoryStoreCache
-    product_cache: InMemoryProductCache
-    requests: LoopbackStoresRequests
-    stores: StoresCore
+class BasketsCore(cores.BasketsCore):
+    """The baskets core (`tests.support.cores`) plus the steps the tests share."""
 
     async def product(
         self, name: str = "Wand", price: float = 9.99, store: str = "Ollivanders"
@@ -80,7 +56,7 @@ class BasketsCore:
                 await route(sent.message)
 
 
-def cache_routes(handlers: BasketsCacheHandlers) -> dict[str, Callable[[Any], Awaitable[None]]]:
+def cache_routes(handlers: BasketsPolicies) -> dict[str, Callable[[Any], Awaitable[None]]]:
     return {
         stores_messages.STORE_CREATED: handlers.on_store_created,
         stores_messages.STORE_REBRANDED: handlers.on_store_rebranded,
@@ -92,30 +68,6 @@ def cache_routes(handlers: BasketsCacheHandlers) -> dict[str, Callable[[Any], Aw
     }
 
 
-def build_baskets_core(stores: StoresCore) -> BasketsCore:
-    sink = RecordingSink()
-    events = InMemoryEventStore(Basket)
-    store_cache, product_cache = InMemoryStoreCache(), InMemoryProductCache()
-    requests = LoopbackStoresRequests(stores.queries)
-    deps = BasketsDeps(
-        baskets=DispatchingRepository(
-            events, [BasketEventsTranslator(OutboxBasketsPublisher(sink))]
-        ),
-        lookup=CatalogLookup(store_cache, product_cache, requests),
-        ids=SequentialIds("basket"),
-    )
-    return BasketsCore(
-        service=BasketsService(deps),
-        handlers=BasketsCacheHandlers(store_cache, product_cache),
-        sink=sink,
-        events=events,
-        store_cache=store_cache,
-        product_cache=product_cache,
-        requests=requests,
-        stores=stores,
-    )
-
-
 @pytest.fixture
 def core() -> BasketsCore:
-    return build_baskets_core(build_stores_core())
+    return BasketsCore(**vars(cores.build_baskets_core()))

@@ -8,6 +8,7 @@ from mall.baskets.application.lookup import CatalogLookup
 from mall.baskets.ports import CachedProduct, CachedStore
 from mall.kernel.errors import NotFoundError, UnavailableError
 from mall_adapters.memory.baskets import InMemoryProductCache, InMemoryStoreCache
+from mall_adapters.memory.unit_of_work import InMemoryUnitOfWork
 from mall_contracts.common.messages import NotFound
 from mall_contracts.stores import http as stores_http
 from mall_contracts.stores import messages as stores_messages
@@ -66,7 +67,9 @@ async def test_a_removed_product_is_not_located(core: BasketsCore) -> None:
 
 
 async def test_stores_not_answering_propagates_as_unavailable() -> None:
-    lookup = CatalogLookup(InMemoryStoreCache(), InMemoryProductCache(), SilentStores())
+    lookup = CatalogLookup(
+        InMemoryUnitOfWork(), InMemoryStoreCache(), InMemoryProductCache(), SilentStores()
+    )
     with pytest.raises(UnavailableError):
         await lookup.product("p1")
     with pytest.raises(UnavailableError):

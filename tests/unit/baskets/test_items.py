@@ -93,15 +93,15 @@ async def test_add_item_checks_in_order(core: BasketsCore) -> None:
     product_id = await core.product()
     basket_id = await core.basket()
     await core.service.cancel_basket(basket_id)
-    # the basket is loaded first, then the product and its store are looked up ...
-    with pytest.raises(NotFoundError, match=r"^basket with that ID does not exist$"):
-        await core.add("nope", "no-such-product")
+    # the product and its store are looked up first (before the unit of work opens) ...
     with pytest.raises(NotFoundError, match=PRODUCT_MISSING):
-        await core.add(basket_id, "no-such-product", -1)
+        await core.add("nope", "no-such-product")
     await core.product_cache.save(CachedProduct("p-orphan", "no-such-store", "Orphan", 1.0, 1))
     with pytest.raises(NotFoundError, match=STORE_MISSING):
-        await core.add(basket_id, "p-orphan", -1)
-    # ... then the status, then the quantity
+        await core.add("nope", "p-orphan", -1)
+    # ... then the basket is loaded, then its status, then the quantity
+    with pytest.raises(NotFoundError, match=r"^basket with that ID does not exist$"):
+        await core.add("nope", product_id, -1)
     with pytest.raises(BadRequestError, match=r"^the basket cannot be modified$"):
         await core.add(basket_id, product_id, -1)
 

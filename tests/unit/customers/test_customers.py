@@ -7,7 +7,7 @@ import pytest
 from mall.kernel.errors import BadRequestError, NotFoundError, UnauthorizedError
 from mall_contracts.common.messages import NotFound
 from mall_contracts.customers import http, messages, subjects
-from tests.unit.customers.conftest import CustomersCore
+from tests.support.cores import CustomersCore
 
 NOT_FOUND = "^customer with that ID does not exist$"
 
@@ -90,7 +90,7 @@ async def test_unknown_ids_are_not_found(core: CustomersCore) -> None:
         core.service.enable_customer("nope"),
         core.service.disable_customer("nope"),
         core.service.change_sms_number("nope", http.ChangeSmsNumberRequest(sms_number="1")),
-        core.authorizer.authorize_customer("nope"),
+        core.authorize("nope"),
     ):
         with pytest.raises(NotFoundError, match=NOT_FOUND):
             await call
@@ -111,8 +111,8 @@ async def test_queries_answer_found_or_not_found(core: CustomersCore) -> None:
 
 async def test_authorize_enabled_customers_only_and_publish_nothing(core: CustomersCore) -> None:
     customer_id = await register(core)
-    await core.authorizer.authorize_customer(customer_id)
+    await core.authorize(customer_id)
     await core.service.disable_customer(customer_id)
     with pytest.raises(UnauthorizedError, match=r"^customer is not authorized$"):
-        await core.authorizer.authorize_customer(customer_id)
+        await core.authorize(customer_id)
     assert core.sink.names() == [messages.CUSTOMER_REGISTERED, messages.CUSTOMER_DISABLED]

@@ -6,7 +6,7 @@ import pytest
 
 from mall.kernel.errors import BadRequestError, NotFoundError
 from mall_contracts.stores import http, messages
-from tests.unit.stores.conftest import StoresCore
+from tests.support.cores import StoresCore
 
 
 async def test_create_store_projects_and_publishes(core: StoresCore) -> None:

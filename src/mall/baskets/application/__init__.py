@@ -1,1 +1,1 @@
-"""Use cases of Shopping Baskets: `BasketsService` (REST) and `BasketsCacheHandlers` (NATS)."""
+"""Use cases of Shopping Baskets: command and query handlers (REST), policies (NATS)."""

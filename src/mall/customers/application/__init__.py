@@ -1,2 +1,2 @@
-"""Use cases of Customers: `CustomersService` (REST), `CustomersQueryHandlers` (NATS) and
-`CustomerAuthorizer` (for the create-order saga)."""
+"""Use cases of Customers: command and query handlers (REST), query responders (NATS) and the
+authorization check of the create-order saga."""

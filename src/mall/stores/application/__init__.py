@@ -1,1 +1,1 @@
-"""Use cases of Store Management: `StoresService` (REST) and `StoresQueryHandlers` (NATS)."""
+"""Use cases of Store Management: command and query handlers (REST), query responders (NATS)."""

@@ -1,27 +1,21 @@
-"""What the basket use cases need, and the small helpers they share."""
+"""Query handlers of Shopping Baskets."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from mall.baskets.application.lookup import CatalogLookup
+from mall.baskets.application.commands import BASKET_NOT_FOUND
 from mall.baskets.domain.basket import Basket
 from mall.baskets.ports import BasketRepository
-from mall.kernel.ports import IdGenerator
 from mall.kernel.repository import load_existing
 from mall_contracts.baskets import http
 
-BASKET_NOT_FOUND = "basket with that ID does not exist"
 
+class GetBasket:
+    def __init__(self, baskets: BasketRepository) -> None:
+        self._baskets = baskets
 
-@dataclass(frozen=True)
-class BasketsDeps:
-    baskets: BasketRepository
-    lookup: CatalogLookup
-    ids: IdGenerator
-
-    async def basket(self, basket_id: str) -> Basket:
-        return await load_existing(self.baskets, basket_id, BASKET_NOT_FOUND)
+    async def __call__(self, basket_id: str) -> http.GetBasketResponse:
+        basket = await load_existing(self._baskets, basket_id, BASKET_NOT_FOUND)
+        return http.GetBasketResponse(basket=basket_view(basket))
 
 
 def basket_view(basket: Basket) -> http.Basket:

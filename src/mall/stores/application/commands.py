@@ -1,0 +1,119 @@
+"""Command handlers of Store Management, one per REST command."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from mall.kernel.commands import change, create
+from mall.kernel.errors import NotFoundError
+from mall.kernel.ports import IdGenerator
+from mall.kernel.repository import load_existing
+from mall.kernel.unit_of_work import UnitOfWork
+from mall.stores.domain.product import Product
+from mall.stores.domain.store import Store
+from mall.stores.ports import ProductRepository, StoreRepository
+from mall_contracts.common.http import Empty
+from mall_contracts.stores import http
+
+STORE_NOT_FOUND = "store with that ID does not exist"
+PRODUCT_NOT_FOUND = "product with that ID does not exist"
+
+
+class CreateStore:
+    def __init__(self, uow: UnitOfWork, stores: StoreRepository, ids: IdGenerator) -> None:
+        self._uow = uow
+        self._stores = stores
+        self._ids = ids
+
+    async def __call__(self, body: http.CreateStoreRequest) -> http.CreateStoreResponse:
+        store = Store.create(self._ids.new_id(), body.name, body.location)
+        response = http.CreateStoreResponse(id=store.id)
+        return await create(self._uow, self._stores, store, response)
+
+
+class _StoreChange:
+    def __init__(self, uow: UnitOfWork, stores: StoreRepository) -> None:
+        self._uow = uow
+        self._stores = stores
+
+    async def _change(self, store_id: str, decide: Callable[[Store], object]) -> Empty:
+        await change(self._uow, self._stores, store_id, STORE_NOT_FOUND, decide)
+        return Empty()
+
+
+class RebrandStore(_StoreChange):
+    async def __call__(self, store_id: str, body: http.RebrandStoreRequest) -> Empty:
+        return await self._change(store_id, lambda store: store.rebrand(body.name))
+
+
+class EnableParticipation(_StoreChange):
+    async def __call__(self, store_id: str) -> Empty:
+        return await self._change(store_id, Store.enable_participation)
+
+
+class DisableParticipation(_StoreChange):
+    async def __call__(self, store_id: str) -> Empty:
+        return await self._change(store_id, Store.disable_participation)
+
+
+class AddProduct:
+    """The store must exist; the product gets a new id."""
+
+    def __init__(
+        self,
+        uow: UnitOfWork,
+        stores: StoreRepository,
+        products: ProductRepository,
+        ids: IdGenerator,
+    ) -> None:
+        self._uow = uow
+        self._stores = stores
+        self._products = products
+        self._ids = ids
+
+    async def __call__(
+        self, store_id: str, body: http.AddProductRequest
+    ) -> http.AddProductResponse:
+        await load_existing(self._stores, store_id, STORE_NOT_FOUND)
+        product = Product.add(
+            self._ids.new_id(), store_id, body.name, body.description, body.sku, body.price
+        )
+        response = http.AddProductResponse(id=product.id)
+        return await create(self._uow, self._products, product, response)
+
+
+class _ProductChange:
+    """Changes a product that exists and was not removed."""
+
+    def __init__(self, uow: UnitOfWork, products: ProductRepository) -> None:
+        self._uow = uow
+        self._products = products
+
+    async def _change(self, product_id: str, decide: Callable[[Product], object]) -> Empty:
+        def listed(product: Product) -> None:
+            if product.removed:
+                raise NotFoundError(PRODUCT_NOT_FOUND)
+            decide(product)
+
+        await change(self._uow, self._products, product_id, PRODUCT_NOT_FOUND, listed)
+        return Empty()
+
+
+class RebrandProduct(_ProductChange):
+    async def __call__(self, product_id: str, body: http.RebrandProductRequest) -> Empty:
+        return await self._change(product_id, lambda p: p.rebrand(body.name, body.description))
+
+
+class IncreaseProductPrice(_ProductChange):
+    async def __call__(self, product_id: str, body: http.ChangeProductPriceRequest) -> Empty:
+        return await self._change(product_id, lambda p: p.increase_price(body.price))
+
+
+class DecreaseProductPrice(_ProductChange):
+    async def __call__(self, product_id: str, body: http.ChangeProductPriceRequest) -> Empty:
+        return await self._change(product_id, lambda p: p.decrease_price(body.price))
+
+
+class RemoveProduct(_ProductChange):
+    async def __call__(self, product_id: str) -> Empty:
+        return await self._change(product_id, Product.remove)

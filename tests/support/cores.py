@@ -1,0 +1,123 @@
+"""The domain cores for unit and contract tests, built by the production containers with
+their driven adapters overridden by the in-memory ones (never re-wired by hand)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dependency_injector import providers
+
+from mall.baskets.application.policies import BasketsPolicies
+from mall.baskets.domain.basket import Basket
+from mall.customers.application.queries import AuthorizeCustomer, CustomersQueryHandlers
+from mall.stores.application.queries import StoresQueryHandlers
+from mall.stores.domain.product import Product
+from mall.stores.domain.store import Store
+from mall_adapters.bootstrap.baskets import BasketsContainer
+from mall_adapters.bootstrap.customers import CustomersContainer
+from mall_adapters.bootstrap.infrastructure import Infrastructure
+from mall_adapters.bootstrap.settings import Settings
+from mall_adapters.bootstrap.stores import StoresContainer
+from mall_adapters.memory.baskets import (
+    InMemoryProductCache,
+    InMemoryStoreCache,
+    LoopbackStoresRequests,
+)
+from mall_adapters.memory.customers import InMemoryCustomerRepository
+from mall_adapters.memory.event_store import InMemoryEventStore
+from mall_adapters.memory.messaging import RecordingSink
+from mall_adapters.memory.stores import InMemoryCatalogReadModel, InMemoryMallReadModel
+from mall_adapters.memory.system import FixedClock, SequentialIds
+from mall_adapters.memory.unit_of_work import InMemoryUnitOfWork
+from mall_contracts.baskets.ports import BasketsApi
+from mall_contracts.customers.ports import CustomersApi
+from mall_contracts.stores.ports import StoresApi
+
+
+def memory_infrastructure() -> Infrastructure:
+    infra = Infrastructure(settings=Settings())
+    infra.uow.override(providers.Singleton(InMemoryUnitOfWork))
+    infra.ids.override(providers.Singleton(SequentialIds))
+    infra.clock.override(providers.Singleton(FixedClock))
+    return infra
+
+
+@dataclass
+class StoresCore:
+    service: StoresApi
+    queries: StoresQueryHandlers
+    sink: RecordingSink
+    mall: InMemoryMallReadModel
+    catalog: InMemoryCatalogReadModel
+
+
+def build_stores_core(infra: Infrastructure | None = None) -> StoresCore:
+    container = StoresContainer(infra=infra or memory_infrastructure())
+    container.kit.sink.override(providers.Singleton(RecordingSink))
+    container.store_events.override(providers.Singleton(InMemoryEventStore, Store))
+    container.product_events.override(providers.Singleton(InMemoryEventStore, Product))
+    container.mall.override(providers.Singleton(InMemoryMallReadModel))
+    container.catalog.override(providers.Singleton(InMemoryCatalogReadModel))
+    return StoresCore(
+        container.api(),
+        container.responders(),
+        container.kit.sink(),
+        container.mall(),
+        container.catalog(),
+    )
+
+
+@dataclass
+class CustomersCore:
+    service: CustomersApi
+    queries: CustomersQueryHandlers
+    authorize: AuthorizeCustomer
+    sink: RecordingSink
+    store: InMemoryCustomerRepository
+
+
+def build_customers_core() -> CustomersCore:
+    container = CustomersContainer(infra=memory_infrastructure())
+    container.kit.sink.override(providers.Singleton(RecordingSink))
+    container.records.override(providers.Singleton(InMemoryCustomerRepository))
+    return CustomersCore(
+        container.api(),
+        container.responders(),
+        container.authorize(),
+        container.kit.sink(),
+        container.records(),
+    )
+
+
+@dataclass
+class BasketsCore:
+    service: BasketsApi
+    handlers: BasketsPolicies
+    sink: RecordingSink
+    events: InMemoryEventStore[Basket]
+    store_cache: InMemoryStoreCache
+    product_cache: InMemoryProductCache
+    requests: LoopbackStoresRequests
+    stores: StoresCore
+
+
+def build_baskets_core() -> BasketsCore:
+    """Baskets with its look-ups answered by a real stores core (in memory too)."""
+    infra = memory_infrastructure()
+    stores = build_stores_core(infra)
+    container = BasketsContainer(infra=infra)
+    container.kit.sink.override(providers.Singleton(RecordingSink))
+    container.events.override(providers.Singleton(InMemoryEventStore, Basket))
+    container.store_cache.override(providers.Singleton(InMemoryStoreCache))
+    container.product_cache.override(providers.Singleton(InMemoryProductCache))
+    container.requests.override(providers.Singleton(LoopbackStoresRequests, stores.queries))
+    return BasketsCore(
+        container.api(),
+        container.policies(),
+        container.kit.sink(),
+        container.events(),
+        container.store_cache(),
+        container.product_cache(),
+        container.requests(),
+        stores,
+    )
