@@ -1,4 +1,4 @@
-"""The import rules of architecture.md, enforced by import-linter (contracts in pyproject)."""
+"""The import rules of docs/architecture.md, enforced by import-linter (contracts in pyproject)."""
 
 from __future__ import annotations
 

@@ -32,9 +32,8 @@ def settings(pg_dsn: str, nats_url: str, tmp_path: Path) -> Settings:
 async def pg(app: App) -> AsyncIterator[Database]:
     """The app's own database, for reading and changing tables behind its back.
 
-    Afterwards it waits until the outbox relays are idle before the app stops: a relay
-    cancelled just as an outbox NOTIFY wakes it can miss the cancellation (Python 3.11's
-    `asyncio.wait_for`), and the app's shutdown would then wait for it forever.
+    Afterwards it waits until the outbox relays are idle, so every test leaves nothing in
+    flight for the next one's stream.
     """
     db: Database = app[1].infra.db()
     yield db

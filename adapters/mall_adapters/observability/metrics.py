@@ -1,4 +1,4 @@
-"""The reference's metric names (domain-spec §10.1), on one registry per running app.
+"""The reference implementation's metric names, on one registry per running app.
 
 prometheus_client exports a counter named `x_count` as `x_count_total`; the dashboards in
 `docker/` query those exported names.

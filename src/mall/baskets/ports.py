@@ -29,7 +29,8 @@ class CachedProduct:
 
 class StoreCache(Protocol):
     """The stores baskets knows (id, name), kept from the stores events and filled by
-    look-up fallbacks, in the caller's transaction.
+    look-up fallbacks. `find` reads committed entries anywhere; `save` writes in the
+    caller's unit of work.
 
     `save` inserts the store, or replaces an entry of an older version; an entry of the same
     or a newer version stays. Late, repeated or reordered events therefore never undo newer
@@ -45,7 +46,8 @@ class StoreCache(Protocol):
 
 class ProductCache(Protocol):
     """The products baskets knows (id, store, name, price), kept from the stores events and
-    filled by look-up fallbacks, in the caller's transaction.
+    filled by look-up fallbacks. `find` reads committed entries anywhere; the writes happen
+    in the caller's unit of work.
 
     Every write carries the stores version it reflects and changes the entry only when the
     entry is older: `save` inserts or replaces; `rename`, `reprice` and `remove` change an

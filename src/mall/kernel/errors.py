@@ -1,6 +1,6 @@
 """Typed domain errors. Each carries a kind; adapters map kinds to HTTP statuses and replies.
 
-Messages are the texts clients see (the reference's catalogue, domain-spec Appendix A).
+Messages are the texts clients see (the reference implementation's own error texts).
 """
 
 from __future__ import annotations

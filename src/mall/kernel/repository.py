@@ -19,6 +19,7 @@ aggregate's version right after this event (`before + 1` for the first event of 
 class AggregateRepository(Protocol[A]):
     """Loads and saves one kind of aggregate.
 
+    `load` works anywhere (inside a unit of work or not) and returns committed state.
     `save` writes all pending events (or the new state) inside the caller's unit of work and
     then marks them committed; when another writer saved the same aggregate first it raises
     `ConflictError` and writes nothing. Saving with no pending events does nothing.

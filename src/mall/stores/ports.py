@@ -34,7 +34,8 @@ class CatalogProduct:
 
 
 class MallReadModel(Protocol):
-    """The mall: every store, written from the Store aggregate in the same transaction.
+    """The mall: every store, written from the Store aggregate in its unit of work (reads
+    work anywhere).
 
     `save` inserts or replaces the store's row. Lists are ordered by name, then id.
     """
@@ -50,7 +51,7 @@ class MallReadModel(Protocol):
 
 class CatalogReadModel(Protocol):
     """The catalog: every product that was not removed, written from the Product aggregate in
-    the same transaction.
+    its unit of work (reads work anywhere).
 
     `save` inserts or replaces the product's row; `remove` of an unknown id does nothing.
     Lists are ordered by name, then id.
