@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import ClassVar, Generic, TypeVar
 
 from mall.kernel.aggregate import Aggregate
 from mall.kernel.repository import AggregateRepository, load_existing
@@ -43,3 +43,17 @@ async def change(
         await repository.save(aggregate)
 
     await uow.run(load_decide_save, key=aggregate_id)
+
+
+class AggregateCommand(Generic[A]):
+    """Base of a handler that changes one existing aggregate through `change` above;
+    `MISSING` is the message of the `NotFoundError` for an unknown id."""
+
+    MISSING: ClassVar[str]
+
+    def __init__(self, uow: UnitOfWork, repository: AggregateRepository[A]) -> None:
+        self._uow = uow
+        self._repository = repository
+
+    async def change(self, aggregate_id: str, decide: Callable[[A], object]) -> None:
+        await change(self._uow, self._repository, aggregate_id, self.MISSING, decide)

@@ -6,7 +6,7 @@ from mall.baskets.application.lookup import CatalogLookup
 from mall.baskets.domain.basket import Basket
 from mall.baskets.domain.events import BasketItem
 from mall.baskets.ports import BasketRepository
-from mall.kernel.commands import change, create
+from mall.kernel.commands import AggregateCommand, create
 from mall.kernel.ports import IdGenerator
 from mall.kernel.unit_of_work import UnitOfWork
 from mall_contracts.baskets import http
@@ -29,36 +29,28 @@ class StartBasket:
         return await create(self._uow, self._baskets, basket, response)
 
 
-class CancelBasket:
-    def __init__(self, uow: UnitOfWork, baskets: BasketRepository) -> None:
-        self._uow = uow
-        self._baskets = baskets
+class _BasketChange(AggregateCommand[Basket]):
+    MISSING = BASKET_NOT_FOUND
 
+
+class CancelBasket(_BasketChange):
     async def __call__(self, basket_id: str) -> Empty:
-        await change(self._uow, self._baskets, basket_id, BASKET_NOT_FOUND, Basket.cancel)
+        await self.change(basket_id, Basket.cancel)
         return Empty()
 
 
-class CheckoutBasket:
-    def __init__(self, uow: UnitOfWork, baskets: BasketRepository) -> None:
-        self._uow = uow
-        self._baskets = baskets
-
+class CheckoutBasket(_BasketChange):
     async def __call__(self, basket_id: str, body: http.CheckoutBasketRequest) -> Empty:
-        def checkout(basket: Basket) -> None:
-            basket.checkout(body.payment_id)
-
-        await change(self._uow, self._baskets, basket_id, BASKET_NOT_FOUND, checkout)
+        await self.change(basket_id, lambda basket: basket.checkout(body.payment_id))
         return Empty()
 
 
-class AddItem:
+class AddItem(_BasketChange):
     """Looks the product and its store up first (a cache miss asks stores, outside the unit
     of work), then adds the line to the basket in its unit of work."""
 
     def __init__(self, uow: UnitOfWork, baskets: BasketRepository, catalog: CatalogLookup) -> None:
-        self._uow = uow
-        self._baskets = baskets
+        super().__init__(uow, baskets)
         self._catalog = catalog
 
     async def __call__(self, basket_id: str, body: http.ItemQuantityRequest) -> Empty:
@@ -72,25 +64,14 @@ class AddItem:
             price=product.price,
             quantity=body.quantity,
         )
-
-        def add(basket: Basket) -> None:
-            basket.add_item(line)
-
-        await change(self._uow, self._baskets, basket_id, BASKET_NOT_FOUND, add)
+        await self.change(basket_id, lambda basket: basket.add_item(line))
         return Empty()
 
 
-class RemoveItem:
+class RemoveItem(_BasketChange):
     """No catalog look-up (the reference did one first): a line must stay removable after
     its product left the catalog, and a product not in the basket changes nothing."""
 
-    def __init__(self, uow: UnitOfWork, baskets: BasketRepository) -> None:
-        self._uow = uow
-        self._baskets = baskets
-
     async def __call__(self, basket_id: str, body: http.ItemQuantityRequest) -> Empty:
-        def remove(basket: Basket) -> None:
-            basket.remove_item(body.product_id, body.quantity)
-
-        await change(self._uow, self._baskets, basket_id, BASKET_NOT_FOUND, remove)
+        await self.change(basket_id, lambda b: b.remove_item(body.product_id, body.quantity))
         return Empty()

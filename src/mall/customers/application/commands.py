@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from mall.customers.domain.customer import Customer
 from mall.customers.ports import CustomerRepository
-from mall.kernel.commands import change, create
+from mall.kernel.commands import AggregateCommand, create
 from mall.kernel.ports import IdGenerator
 from mall.kernel.unit_of_work import UnitOfWork
 from mall_contracts.common.http import Empty
@@ -27,26 +25,23 @@ class RegisterCustomer:
         return await create(self._uow, self._customers, customer, response)
 
 
-class _CustomerChange:
-    def __init__(self, uow: UnitOfWork, customers: CustomerRepository) -> None:
-        self._uow = uow
-        self._customers = customers
-
-    async def _change(self, customer_id: str, decide: Callable[[Customer], object]) -> Empty:
-        await change(self._uow, self._customers, customer_id, CUSTOMER_NOT_FOUND, decide)
-        return Empty()
+class _CustomerChange(AggregateCommand[Customer]):
+    MISSING = CUSTOMER_NOT_FOUND
 
 
 class ChangeSmsNumber(_CustomerChange):
     async def __call__(self, customer_id: str, body: http.ChangeSmsNumberRequest) -> Empty:
-        return await self._change(customer_id, lambda c: c.change_sms_number(body.sms_number))
+        await self.change(customer_id, lambda c: c.change_sms_number(body.sms_number))
+        return Empty()
 
 
 class EnableCustomer(_CustomerChange):
     async def __call__(self, customer_id: str) -> Empty:
-        return await self._change(customer_id, Customer.enable)
+        await self.change(customer_id, Customer.enable)
+        return Empty()
 
 
 class DisableCustomer(_CustomerChange):
     async def __call__(self, customer_id: str) -> Empty:
-        return await self._change(customer_id, Customer.disable)
+        await self.change(customer_id, Customer.disable)
+        return Empty()

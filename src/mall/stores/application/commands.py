@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from mall.kernel.commands import change, create
+from mall.kernel.commands import AggregateCommand, create
 from mall.kernel.errors import NotFoundError
 from mall.kernel.ports import IdGenerator
 from mall.kernel.repository import load_existing
@@ -31,29 +31,26 @@ class CreateStore:
         return await create(self._uow, self._stores, store, response)
 
 
-class _StoreChange:
-    def __init__(self, uow: UnitOfWork, stores: StoreRepository) -> None:
-        self._uow = uow
-        self._stores = stores
-
-    async def _change(self, store_id: str, decide: Callable[[Store], object]) -> Empty:
-        await change(self._uow, self._stores, store_id, STORE_NOT_FOUND, decide)
-        return Empty()
+class _StoreChange(AggregateCommand[Store]):
+    MISSING = STORE_NOT_FOUND
 
 
 class RebrandStore(_StoreChange):
     async def __call__(self, store_id: str, body: http.RebrandStoreRequest) -> Empty:
-        return await self._change(store_id, lambda store: store.rebrand(body.name))
+        await self.change(store_id, lambda store: store.rebrand(body.name))
+        return Empty()
 
 
 class EnableParticipation(_StoreChange):
     async def __call__(self, store_id: str) -> Empty:
-        return await self._change(store_id, Store.enable_participation)
+        await self.change(store_id, Store.enable_participation)
+        return Empty()
 
 
 class DisableParticipation(_StoreChange):
     async def __call__(self, store_id: str) -> Empty:
-        return await self._change(store_id, Store.disable_participation)
+        await self.change(store_id, Store.disable_participation)
+        return Empty()
 
 
 class AddProduct:
@@ -82,38 +79,39 @@ class AddProduct:
         return await create(self._uow, self._products, product, response)
 
 
-class _ProductChange:
+class _ProductChange(AggregateCommand[Product]):
     """Changes a product that exists and was not removed."""
 
-    def __init__(self, uow: UnitOfWork, products: ProductRepository) -> None:
-        self._uow = uow
-        self._products = products
+    MISSING = PRODUCT_NOT_FOUND
 
-    async def _change(self, product_id: str, decide: Callable[[Product], object]) -> Empty:
+    async def change(self, product_id: str, decide: Callable[[Product], object]) -> None:
         def listed(product: Product) -> None:
             if product.removed:
                 raise NotFoundError(PRODUCT_NOT_FOUND)
             decide(product)
 
-        await change(self._uow, self._products, product_id, PRODUCT_NOT_FOUND, listed)
-        return Empty()
+        await super().change(product_id, listed)
 
 
 class RebrandProduct(_ProductChange):
     async def __call__(self, product_id: str, body: http.RebrandProductRequest) -> Empty:
-        return await self._change(product_id, lambda p: p.rebrand(body.name, body.description))
+        await self.change(product_id, lambda p: p.rebrand(body.name, body.description))
+        return Empty()
 
 
 class IncreaseProductPrice(_ProductChange):
     async def __call__(self, product_id: str, body: http.ChangeProductPriceRequest) -> Empty:
-        return await self._change(product_id, lambda p: p.increase_price(body.price))
+        await self.change(product_id, lambda p: p.increase_price(body.price))
+        return Empty()
 
 
 class DecreaseProductPrice(_ProductChange):
     async def __call__(self, product_id: str, body: http.ChangeProductPriceRequest) -> Empty:
-        return await self._change(product_id, lambda p: p.decrease_price(body.price))
+        await self.change(product_id, lambda p: p.decrease_price(body.price))
+        return Empty()
 
 
 class RemoveProduct(_ProductChange):
     async def __call__(self, product_id: str) -> Empty:
-        return await self._change(product_id, Product.remove)
+        await self.change(product_id, Product.remove)
+        return Empty()
