@@ -28,9 +28,12 @@ def assert_error(response: object, status: int, code: int, message: str) -> None
         (b"not json", "JSON is malformed"),
         (
             b'{"name": 5, "location": "L"}',
-            "Validation failed for POST /api/stores: Expected `str`, got `int`",
+            "Validation failed for POST /api/stores: Expected `str`, got `int` at `$.name`",
         ),
-        (b"[]", "Validation failed for POST /api/stores: Expected `object`, got `array`"),
+        (
+            b"[]",
+            "Validation failed for POST /api/stores: Expected `object`, got `array` at `$`",
+        ),
     ],
 )
 async def test_malformed_bodies_are_400(app: App, content: bytes, message: str) -> None:
@@ -64,16 +67,20 @@ async def test_unknown_ids_are_404_for_reads_and_commands(app: App) -> None:
     )
 
 
-async def test_out_of_range_integers_are_rejected(app: App) -> None:
+@pytest.mark.parametrize(
+    ("quantity", "problem"),
+    [(2**40, "Expected `int` <= 10000"), (-(2**40), "Expected `int` >= -2147483648")],
+)
+async def test_out_of_range_integers_are_rejected(app: App, quantity: int, problem: str) -> None:
     client, _ = app
     response = await client.put(
-        "/api/baskets/b/addItem", json={"productId": "p", "quantity": 2**40}
+        "/api/baskets/b/addItem", json={"productId": "p", "quantity": quantity}
     )
     assert_error(
         response,
         400,
         3,
-        "Validation failed for PUT /api/baskets/b/addItem: Expected `int` <= 2147483647",
+        f"Validation failed for PUT /api/baskets/b/addItem: {problem} at `$.quantity`",
     )
 
 

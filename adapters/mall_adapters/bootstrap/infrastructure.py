@@ -5,14 +5,13 @@ from __future__ import annotations
 from dependency_injector import containers, providers
 from fast_depends.msgspec import MsgSpecSerializer
 from faststream.nats import NatsBroker
-from prometheus_client import CollectorRegistry
 
 from mall_adapters.bootstrap.settings import Settings
 from mall_adapters.messaging.consumer import ConsumerSettings, InboxProcessor, NatsConsumer
 from mall_adapters.messaging.relay import OutboxRelay, RelaySettings
 from mall_adapters.messaging.requester import NatsRequester
 from mall_adapters.messaging.sink import OutboxSink
-from mall_adapters.observability.metrics import MessageMetrics
+from mall_adapters.observability.metrics import MessageMetrics, app_registry
 from mall_adapters.postgres.database import Database
 from mall_adapters.postgres.dead_letters import PostgresDeadLetters
 from mall_adapters.postgres.inbox import PostgresInbox
@@ -43,7 +42,7 @@ def relay_settings(settings: Settings) -> RelaySettings:
 
 class Infrastructure(containers.DeclarativeContainer):
     settings = providers.Dependency(instance_of=Settings)
-    registry = providers.Singleton(CollectorRegistry)
+    registry = providers.Singleton(app_registry)
     db = providers.Singleton(Database)
     broker = providers.Singleton(nats_broker, settings)
     clock = providers.Singleton(SystemClock)

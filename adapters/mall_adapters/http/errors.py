@@ -16,10 +16,15 @@ from litestar.exceptions import HTTPException, ValidationException
 from litestar.types import ExceptionHandlersMap
 
 from mall.kernel.errors import DomainError, ErrorKind
+from mall_adapters.http.spec_bounds import cut, spec_max_length
 from mall_contracts.common.http import ErrorBody
 
 log = logging.getLogger(__name__)
 MALFORMED = "JSON is malformed"
+
+
+MESSAGE_LIMIT = spec_max_length(ErrorBody, "message")
+"""Longer texts (a replay's error, a long query string in Litestar's words) are cut to it."""
 
 KIND_STATUS = {
     ErrorKind.BAD_REQUEST: HTTPStatus.BAD_REQUEST,
@@ -40,6 +45,7 @@ GRPC_CODE = {  # what the reference's clients read in `code`
 
 
 def error_response(status: HTTPStatus, message: str) -> Response[bytes]:
+    message = cut(message, MESSAGE_LIMIT)
     body = ErrorBody(
         message=message,
         code=GRPC_CODE.get(status, 2),
@@ -74,6 +80,8 @@ def _problem(problem: dict[str, Any]) -> str:
     text = str(problem.get("message", "invalid value"))
     if key == "data" and text == "'data'":  # Litestar's words for a missing body
         return "a JSON body is required"
+    if problem.get("source") == "body":  # Litestar names body fields `data` and `name`
+        key = "$" if key == "data" else f"$.{key}"
     return f"{text} at `{key}`" if key else text
 
 
