@@ -44,10 +44,21 @@ async def test_malformed_bodies_are_400(app: App, content: bytes, message: str) 
     assert_error(response, 400, 3, message)
 
 
+async def test_a_body_over_ten_megabytes_is_413(app: App) -> None:
+    client, _ = app
+    body = b'{"name": "' + b"x" * (10 * 1024 * 1024) + b'"}'
+    response = await client.post(
+        "/api/stores", content=body, headers={"content-type": "application/json"}
+    )
+    assert_error(response, 413, 3, "Request Entity Too Large")
+
+
 async def test_unknown_routes_and_methods(app: App) -> None:
     client, _ = app
     assert_error(await client.get("/api/nowhere"), 404, 5, "Not Found")
-    assert_error(await client.patch("/api/stores"), 405, 12, "Method Not Allowed")
+    not_allowed = await client.patch("/api/stores")
+    assert_error(not_allowed, 405, 12, "Method Not Allowed")
+    assert {"GET", "POST"} <= set(not_allowed.headers["allow"].split(", "))  # RFC 9110
 
 
 async def test_unknown_ids_are_404_for_reads_and_commands(app: App) -> None:

@@ -10,12 +10,15 @@ from mall_adapters.postgres.database import Database
 from tests.support.polling import eventually
 
 MODULES = ("stores", "customers", "baskets")
+UNPUBLISHED = "SELECT " + " + ".join(
+    f"(SELECT count(*) FROM {m}.outbox WHERE published_at IS NULL)" for m in MODULES
+)
+"""The number of outbox messages not relayed yet, over every module."""
 
 
 async def unpublished(db: Database) -> int:
-    parts = [f"(SELECT count(*) FROM {m}.outbox WHERE published_at IS NULL)" for m in MODULES]
     async with db.transaction() as conn:
-        count: int = await conn.fetchval("SELECT " + " + ".join(parts))
+        count: int = await conn.fetchval(UNPUBLISHED)
         return count
 
 

@@ -7,6 +7,7 @@ keep their status with a readable message; anything else is a logged 500 that re
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
 
@@ -40,11 +41,15 @@ GRPC_CODE = {  # what the reference's clients read in `code`
     HTTPStatus.UNAUTHORIZED: 16,
     HTTPStatus.SERVICE_UNAVAILABLE: 14,
     HTTPStatus.METHOD_NOT_ALLOWED: 12,
+    HTTPStatus.REQUEST_ENTITY_TOO_LARGE: 3,
     HTTPStatus.INTERNAL_SERVER_ERROR: 13,
 }
 
 
-def error_response(status: HTTPStatus, message: str) -> Response[bytes]:
+def error_response(
+    status: HTTPStatus, message: str, headers: Mapping[str, str] | None = None
+) -> Response[bytes]:
+    """The error body; `headers` are the framework's own, e.g. a 405's `Allow`."""
     message = cut(message, MESSAGE_LIMIT)
     body = ErrorBody(
         message=message,
@@ -54,7 +59,12 @@ def error_response(status: HTTPStatus, message: str) -> Response[bytes]:
         status=status.value,
         detail=message,
     )
-    return Response(msgspec.json.encode(body), status_code=status.value, media_type=MediaType.JSON)
+    return Response(
+        msgspec.json.encode(body),
+        status_code=status.value,
+        media_type=MediaType.JSON,
+        headers=dict(headers or {}),
+    )
 
 
 def domain_error(_: Request[Any, Any, Any], error: DomainError) -> Response[bytes]:
@@ -72,7 +82,7 @@ def framework_error(request: Request[Any, Any, Any], error: HTTPException) -> Re
     if status >= HTTPStatus.INTERNAL_SERVER_ERROR:
         log.error("%s %s failed: %s", request.method, request.url.path, message)
         message = status.phrase
-    return error_response(status, message)
+    return error_response(status, message, error.headers)
 
 
 def _problem(problem: dict[str, Any]) -> str:
