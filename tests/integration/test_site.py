@@ -28,6 +28,7 @@ async def test_files_are_served_with_their_media_type(app: App, path: str, media
     client, _ = app
     response = await client.get(path)
     assert (response.status_code, response.headers["content-type"]) == (200, media_type)
+    assert response.headers["content-disposition"] == f'inline; filename="{Path(path).name}"'
     if path.startswith("/specs/"):
         assert response.content == (ROOT / path.lstrip("/")).read_bytes()
     head = await client.head(path)

@@ -29,7 +29,12 @@ def files_route(prefix: str, directory: Path) -> HTTPRouteHandler:
         target = find(root, file_path.as_posix().lstrip("/"))
         if target is None:
             raise NotFoundException()
-        return File(target, media_type=media_type(target), content_disposition_type="inline")
+        return File(
+            target,
+            filename=target.name,
+            media_type=media_type(target),
+            content_disposition_type="inline",
+        )
 
     return serve_file
 
