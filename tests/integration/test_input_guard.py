@@ -1,5 +1,6 @@
 """What PostgreSQL cannot store never reaches it: NUL in a JSON string is a 400 naming the
-field, a path id holding NUL or longer than 64 characters is a 404, on every route."""
+field, a path id holding NUL or longer than 64 characters is a 404, on every route; a body
+nested deep enough to overflow the decoder's stack is a 400."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from mall_adapters.http.guard import nul_path
+from mall_adapters.http.guard import MAX_DEPTH, json_problem
 from tests.integration.test_http_errors import assert_error
 from tests.support.app import AppUnderTest
 from tests.support.outbox import relayed
@@ -101,8 +102,31 @@ async def test_a_path_id_longer_than_64_characters_is_404(app: App) -> None:
     )
 
 
-def test_nul_path_names_nested_values_and_keys() -> None:
-    assert nul_path({"a": [1, {"b": "x\x00"}]}) == "$.a[1].b"
-    assert nul_path(["ok", "\x00"]) == "$[1]"
-    assert nul_path({"k\x00": 1}) == f"$.k{NUL}"
-    assert nul_path({"a": "\\u0000", "b": [[]]}) is None
+@pytest.mark.usefixtures("relayed_afterwards")
+@pytest.mark.parametrize(
+    ("depth", "status"), [(MAX_DEPTH - 1, 200), (MAX_DEPTH + 1, 400), (100_000, 400)]
+)
+async def test_deeply_nested_bodies_are_400(app: App, depth: int, status: int) -> None:
+    client, _ = app
+    body = '{"name": "S", "location": "L", "extra": ' + "[" * depth + "]" * depth + "}"
+    response = await client.post(
+        "/api/stores", content=body.encode(), headers={"content-type": "application/json"}
+    )
+    if status == 400:
+        assert_error(
+            response,
+            400,
+            3,
+            f"Validation failed for POST /api/stores: the JSON nests deeper than {MAX_DEPTH}"
+            " levels at `$`",
+        )
+    else:
+        assert response.status_code == status, response.text
+
+
+def test_json_problem_names_nested_values_and_keys() -> None:
+    nul = f"a NUL character ({NUL}) is not allowed"
+    assert json_problem({"a": [1, {"b": "x\x00"}]}) == ("$.a[1].b", nul)
+    assert json_problem(["ok", "\x00"]) == ("$[1]", nul)
+    assert json_problem({"k\x00": 1}) == (f"$.k{NUL}", nul)
+    assert json_problem({"a": "\\u0000", "b": [[{}] for _ in range(40)]}) is None

@@ -2,8 +2,9 @@
 
 PostgreSQL text cannot hold NUL (U+0000). A JSON body string holding one is `400` naming the
 field; a path parameter holding one, or longer than its spec's `maxLength`, is `404` (such an
-id names nothing). `guard_input` is the app's `before_request` hook: it runs after routing and
-before a handler's arguments are read.
+id names nothing). A body nesting arrays and objects deeper than `MAX_DEPTH` is `400` too: no
+request needs it, and decoding a very deep one overflows the stack. `guard_input` is the app's
+`before_request` hook: it runs after routing and before a handler's arguments are read.
 """
 
 from __future__ import annotations
@@ -20,11 +21,12 @@ PATH_LIMITS = "path_limits"
 NUL = "\x00"
 SHOWN_NUL = "\\u0000"
 NUL_ESCAPE = SHOWN_NUL.encode()  # a JSON text can only hold NUL escaped (a raw one is malformed)
+MAX_DEPTH = 32
 
 
 async def guard_input(request: Request[Any, Any, Any]) -> None:
     """Raise `NotFoundException` for a path parameter that names nothing and
-    `ValidationException` for a NUL in the JSON body the route decodes."""
+    `ValidationException` for a NUL or too deep nesting in the JSON body the route decodes."""
     limits: dict[str, tuple[str, int]] = request.route_handler.opt.get(PATH_LIMITS, {})
     for py_name, raw in request.path_params.items():
         value = str(raw)
@@ -39,32 +41,41 @@ async def guard_input(request: Request[Any, Any, Any]) -> None:
     if "data" not in request.route_handler.parsed_fn_signature.parameters:
         return
     body = await request.body()  # cached: the handler's decoding reads it again for free
-    if NUL_ESCAPE not in body:  # the hot path: one scan of the raw bytes
+    # The hot path: C-speed scans of the raw bytes; fewer brackets than MAX_DEPTH cannot nest
+    # deeper than it.
+    if NUL_ESCAPE not in body and body.count(b"[") + body.count(b"{") <= MAX_DEPTH:
         return
     try:
-        decoded = msgspec.json.decode(body)
+        problem = json_problem(msgspec.json.decode(body))
+    except RecursionError:
+        problem = ("$", f"the JSON nests deeper than {MAX_DEPTH} levels")
     except (msgspec.DecodeError, UnicodeDecodeError):
         return  # malformed: the handler's decoding reports it
-    where = nul_path(decoded)
-    if where is not None:
+    if problem is not None:
+        where, message = problem
         raise ValidationException(
             detail=f"Validation failed for {request.method} {request.url.path}",
-            extra=[{"message": f"a NUL character ({SHOWN_NUL}) is not allowed", "key": where}],
+            extra=[{"message": message, "key": where}],
         )
 
 
-def nul_path(document: object) -> str | None:
-    """The JSON path (`$.name`, `$.items[0]`) of a string or key holding NUL, if any."""
-    pending: list[tuple[str, object]] = [("$", document)]  # a loop: nesting depth is the client's
+def json_problem(document: object) -> tuple[str, str] | None:
+    """(JSON path, problem) for a string or key holding NUL (`$.name`, `$.items[0]`), or for
+    nesting deeper than `MAX_DEPTH` (`$`); None when there is neither."""
+    nul = f"a NUL character ({SHOWN_NUL}) is not allowed"
+    pending: list[tuple[str, object, int]] = [("$", document, 0)]  # a loop, not recursion
     while pending:
-        path, value = pending.pop()
+        path, value, depth = pending.pop()
         if isinstance(value, str) and NUL in value:
-            return path
+            return path, nul
+        if isinstance(value, dict | list) and depth == MAX_DEPTH:
+            return "$", f"the JSON nests deeper than {MAX_DEPTH} levels"
         if isinstance(value, dict):
             for key, item in reversed(value.items()):
                 if NUL in key:
-                    return f"{path}.{key.replace(NUL, SHOWN_NUL)}"
-                pending.append((f"{path}.{key}", item))
+                    return f"{path}.{key.replace(NUL, SHOWN_NUL)}", nul
+                pending.append((f"{path}.{key}", item, depth + 1))
         elif isinstance(value, list):
-            pending.extend((f"{path}[{i}]", item) for i, item in reversed(list(enumerate(value))))
+            items = reversed(list(enumerate(value)))
+            pending.extend((f"{path}[{i}]", item, depth + 1) for i, item in items)
     return None
