@@ -10,10 +10,11 @@ from typing import Any
 import msgspec
 import pytest
 
+from mall_adapters.codegen.bounds import INT_RANGES
 from mall_adapters.codegen.loader import Node, SpecError, SpecSet
 from mall_adapters.codegen.model import Model
 from mall_adapters.codegen.run import check, generate
-from mall_adapters.codegen.schemas import INT_RANGES, StructDef
+from mall_adapters.codegen.schemas import StructDef
 
 ROOT = Path(__file__).resolve().parents[2]
 MODEL = Model.read(ROOT)
@@ -108,7 +109,13 @@ def sample_value(node: Node, specs: SpecSet) -> Any:
         return {key: sample_value(prop, specs) for key, prop in (props.items() if props else [])}
     if kind == "array":
         return [sample_value(node.need("items"), specs)]
-    return {"string": "text", "number": 2.5, "integer": 7, "boolean": True}[kind]
+    if kind == "string":
+        return "text"[: schema.get("maxLength", 4)].ljust(schema.get("minLength", 0), "x")
+    if kind == "boolean":
+        return True
+    low = schema.get("minimum", schema.get("exclusiveMinimum", -1000) + 1)
+    high = schema.get("maximum", schema.get("exclusiveMaximum", 1000) - 1)
+    return min(max(7 if kind == "integer" else 2.5, low), high)
 
 
 def canonical(schema: Any, lookup: Any) -> Any:
@@ -153,6 +160,8 @@ def canonical_spec(node: Node, specs: SpecSet) -> Any:
             out[key] = value
     if schema.get("type") == "integer" and schema.get("format") in INT_RANGES:
         low, high = INT_RANGES[schema["format"]]
-        out.setdefault("minimum", low)
-        out.setdefault("maximum", high)
+        if "exclusiveMinimum" not in out:
+            out.setdefault("minimum", low)
+        if "exclusiveMaximum" not in out:
+            out.setdefault("maximum", high)
     return canonical(out, lambda ref: None)

@@ -28,9 +28,12 @@ def assert_error(response: object, status: int, code: int, message: str) -> None
         (b"not json", "JSON is malformed"),
         (
             b'{"name": 5, "location": "L"}',
-            "Validation failed for POST /api/stores: Expected `str`, got `int`",
+            "Validation failed for POST /api/stores: Expected `str`, got `int` at `$.name`",
         ),
-        (b"[]", "Validation failed for POST /api/stores: Expected `object`, got `array`"),
+        (
+            b"[]",
+            "Validation failed for POST /api/stores: Expected `object`, got `array` at `$`",
+        ),
     ],
 )
 async def test_malformed_bodies_are_400(app: App, content: bytes, message: str) -> None:
@@ -41,10 +44,21 @@ async def test_malformed_bodies_are_400(app: App, content: bytes, message: str) 
     assert_error(response, 400, 3, message)
 
 
+async def test_a_body_over_ten_megabytes_is_413(app: App) -> None:
+    client, _ = app
+    body = b'{"name": "' + b"x" * (10 * 1024 * 1024) + b'"}'
+    response = await client.post(
+        "/api/stores", content=body, headers={"content-type": "application/json"}
+    )
+    assert_error(response, 413, 3, "Request Entity Too Large")
+
+
 async def test_unknown_routes_and_methods(app: App) -> None:
     client, _ = app
     assert_error(await client.get("/api/nowhere"), 404, 5, "Not Found")
-    assert_error(await client.patch("/api/stores"), 405, 12, "Method Not Allowed")
+    not_allowed = await client.patch("/api/stores")
+    assert_error(not_allowed, 405, 12, "Method Not Allowed")
+    assert {"GET", "POST"} <= set(not_allowed.headers["allow"].split(", "))  # RFC 9110
 
 
 async def test_unknown_ids_are_404_for_reads_and_commands(app: App) -> None:
@@ -64,16 +78,20 @@ async def test_unknown_ids_are_404_for_reads_and_commands(app: App) -> None:
     )
 
 
-async def test_out_of_range_integers_are_rejected(app: App) -> None:
+@pytest.mark.parametrize(
+    ("quantity", "problem"),
+    [(2**40, "Expected `int` <= 10000"), (-(2**40), "Expected `int` >= -2147483648")],
+)
+async def test_out_of_range_integers_are_rejected(app: App, quantity: int, problem: str) -> None:
     client, _ = app
     response = await client.put(
-        "/api/baskets/b/addItem", json={"productId": "p", "quantity": 2**40}
+        "/api/baskets/b/addItem", json={"productId": "p", "quantity": quantity}
     )
     assert_error(
         response,
         400,
         3,
-        "Validation failed for PUT /api/baskets/b/addItem: Expected `int` <= 2147483647",
+        f"Validation failed for PUT /api/baskets/b/addItem: {problem} at `$.quantity`",
     )
 
 

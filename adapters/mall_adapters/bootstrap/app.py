@@ -16,6 +16,7 @@ from mall_adapters.bootstrap.settings import Settings
 from mall_adapters.http.admin import DeadLetterOperations, ModuleDeadLetters
 from mall_adapters.http.errors import EXCEPTION_HANDLERS
 from mall_adapters.http.generated.operations import build_operations_routes
+from mall_adapters.http.guard import guard_input
 from mall_adapters.http.health import readiness_route
 from mall_adapters.http.site import site_routes
 from mall_adapters.observability.tracing import configure_tracing
@@ -71,6 +72,7 @@ def create_app(
         route_handlers=[*handlers, *site],
         lifespan=[lifespan] if manage_lifespan else [],
         exception_handlers=EXCEPTION_HANDLERS,
+        before_request=guard_input,  # NUL and over-long ids never reach a handler
         openapi_config=None,
         logging_config=None,  # the CLI configures logging; Litestar must not replace it
     )

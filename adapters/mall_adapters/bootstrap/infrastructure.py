@@ -7,7 +7,6 @@ import functools
 from dependency_injector import containers, providers
 from fast_depends.msgspec import MsgSpecSerializer
 from faststream.nats import NatsBroker
-from prometheus_client import CollectorRegistry
 
 from mall_adapters.bootstrap.settings import Settings
 from mall_adapters.messaging.consumer import ConsumerSettings, NatsConsumer
@@ -16,7 +15,7 @@ from mall_adapters.messaging.relay import OutboxRelay, RelaySettings
 from mall_adapters.messaging.requester import NatsRequester
 from mall_adapters.messaging.responder import ReadScope
 from mall_adapters.messaging.sink import OutboxSink
-from mall_adapters.observability.metrics import MessageMetrics, RelayMetrics
+from mall_adapters.observability.metrics import MessageMetrics, RelayMetrics, app_registry
 from mall_adapters.postgres.database import Database
 from mall_adapters.postgres.dead_letters import PostgresDeadLetters
 from mall_adapters.postgres.idempotency import PostgresIdempotencyRecords
@@ -55,7 +54,7 @@ def reserved_reads(db: Database) -> ReadScope:
 
 class Infrastructure(containers.DeclarativeContainer):
     settings = providers.Dependency(instance_of=Settings)
-    registry = providers.Singleton(CollectorRegistry)
+    registry = providers.Singleton(app_registry)
     db = providers.Singleton(Database)
     uow = providers.Singleton(
         PostgresUnitOfWork,

@@ -188,9 +188,14 @@ def _route(op: HttpOperation, names: _Names) -> str:
         args.append(f"data: JSONBody[{names.struct(op.body)}]")
         call.append("data")
     result = names.struct(op.response)
+    limits = {p.py_name: (p.wire_name, p.max_length) for p in op.params if p.max_length}
+    opt = ""
+    if limits:  # the input guard reads them: an id longer than its bound names nothing
+        names.imports.name("mall_adapters.http.guard", "PATH_LIMITS")
+        opt = f"        opt={{PATH_LIMITS: {lit(limits)}}},\n"
     return (
         f"    @{op.method}(\n        {lit(op.route)},\n        operation_id={lit(op.operation_id)},\n"
-        f"        summary={lit(op.summary)},\n        status_code=200,\n    )\n"
+        f"        summary={lit(op.summary)},\n        status_code=200,\n{opt}    )\n"
         f"    async def {op.py_name}({', '.join(args)}) -> {result}:\n"
         f"        return await api.{op.py_name}({', '.join(call)})\n"
     )

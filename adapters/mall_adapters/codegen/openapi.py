@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from mall_adapters.codegen.bounds import STRING_BOUNDS, read_bounds
 from mall_adapters.codegen.loader import Node, SpecError, SpecSet, module_of
 from mall_adapters.codegen.schemas import SchemaReader, StructRef, snake
 
@@ -16,6 +17,7 @@ CORE = "the module's core"
 class PathParam:
     wire_name: str
     py_name: str
+    max_length: int | None  # an id longer than this names nothing
 
 
 @dataclass(frozen=True)
@@ -95,11 +97,8 @@ class OpenApiReader:
             param = self.specs.resolve(raw)
             if param.need("in").text() != "path":
                 raise SpecError(param.at, "only path parameters are supported")
-            schema = param.need("schema")
-            if schema.value != {"type": "string"}:
-                raise SpecError(schema.at, "path parameters must be plain strings")
             name = param.need("name").text()
-            path_params.append(PathParam(name, snake(name)))
+            path_params.append(PathParam(name, snake(name), _max_length(param.need("schema"))))
         for p in path_params:
             if "{" + p.wire_name + "}" not in path:
                 raise SpecError(op.at, f"path parameter {p.wire_name!r} is not in {path}")
@@ -129,3 +128,14 @@ class OpenApiReader:
     def _response(self, op: Node) -> StructRef:
         ok = self.specs.resolve(op.need("responses").need("200"))
         return self.schemas.struct(ok.need("content").need(JSON).need("schema"))
+
+
+def _max_length(schema: Node) -> int | None:
+    """A path parameter is a string, bounded by length only."""
+    if not isinstance(schema.value, dict) or schema.value.get("type") != "string":
+        raise SpecError(schema.at, "path parameters must be strings")
+    extra = set(schema.value) - {"type", *STRING_BOUNDS}
+    if extra:
+        raise SpecError(schema.at.child(sorted(extra)[0]), "unsupported path parameter keyword")
+    bound = read_bounds(schema, "string", None).get("max_length")
+    return None if bound is None else int(bound)

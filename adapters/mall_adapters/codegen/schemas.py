@@ -2,9 +2,10 @@
 
 Supported: named object schemas (`components/schemas/*`) whose properties are strings,
 numbers (`format: double|float`), integers (`format: int32|int64`), booleans, arrays of those
-or of named objects, and `$ref`s to named objects. Every property is either required or has a
-`default` (the proto3 "zero value" convention of the reference). Anything else fails with a
-`SpecError` naming the spec path, so a spec never silently generates the wrong code.
+or of named objects, and `$ref`s to named objects; strings and numbers may be bounded (see
+`bounds`). Every property is either required or has a `default` (the proto3 "zero value"
+convention of the reference). Anything else fails with a `SpecError` naming the spec path, so
+a spec never silently generates the wrong code.
 """
 
 from __future__ import annotations
@@ -13,11 +14,11 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from mall_adapters.codegen.bounds import BOUND_KEYS, INT_RANGES, check_default, read_bounds
 from mall_adapters.codegen.loader import Location, Node, SpecError, SpecSet, module_of
 
 OBJECT_KEYS = {"type", "description", "properties", "required"}
-PROPERTY_KEYS = {"type", "description", "format", "default", "items"}
-INT_RANGES = {"int32": (-(2**31), 2**31 - 1), "int64": (-(2**63), 2**63 - 1)}
+PROPERTY_KEYS = {"type", "description", "format", "default", "items"} | BOUND_KEYS
 NUMBER_FORMATS = {"double", "float"}
 
 
@@ -57,6 +58,8 @@ def lit(value: object) -> str:
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, dict):
         return "{" + ", ".join(f"{lit(k)}: {lit(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, tuple) and len(value) != 1:
+        return "(" + ", ".join(lit(v) for v in value) + ")"
     return repr(value)
 
 
@@ -121,7 +124,11 @@ class SchemaReader:
             raise SpecError(prop.at, "a required property cannot have a default")
         if not required and default_node is None:
             raise SpecError(prop.at, "an optional property needs a 'default' (its zero value)")
-        default = None if default_node is None else _default(default_node, prop.value.get("type"))
+        default = None
+        if default_node is not None:
+            kind, fmt = prop.value.get("type"), prop.value.get("format")
+            default = _default(default_node, kind)
+            check_default(default_node, read_bounds(prop, kind, fmt))
         description = prop.get("description") if "$ref" not in prop.value else None
         if description is not None:
             annotation = _annotate(annotation, f"description={lit(description.text().strip())}")
@@ -134,27 +141,21 @@ class SchemaReader:
         _only(prop, PROPERTY_KEYS)
         kind = prop.value.get("type")
         fmt = prop.value.get("format")
+        meta = [f"{name}={lit(value)}" for name, value in read_bounds(prop, kind, fmt).items()]
         if kind == "string":
             if fmt is not None:
                 raise SpecError(prop.at, f"string format '{fmt}' is not supported")
-            return "str", ()
+            return _meta("str", meta), ()
         if kind == "boolean":
             return "bool", ()
         if kind == "number":
-            if fmt is None:
-                return "float", ()
-            if fmt not in NUMBER_FORMATS:
+            if fmt is not None and fmt not in NUMBER_FORMATS:
                 raise SpecError(prop.at, f"number format '{fmt}' is not supported")
-            return _annotate("float", f"extra_json_schema={lit({'format': fmt})}"), ()
+            return _meta("float", meta, fmt), ()
         if kind == "integer":
-            if fmt is None:
-                return "int", ()
-            if fmt not in INT_RANGES:
+            if fmt is not None and fmt not in INT_RANGES:
                 raise SpecError(prop.at, f"integer format '{fmt}' is not supported")
-            low, high = INT_RANGES[fmt]
-            return _annotate(
-                "int", f"ge={low}, le={high}, extra_json_schema={lit({'format': fmt})}"
-            ), ()
+            return _meta("int", meta, fmt), ()
         if kind == "array":
             inner, refs = self._type(prop.need("items"))
             return f"list[{inner}]", refs
@@ -171,6 +172,13 @@ def _only(node: Node, allowed: set[str]) -> None:
     for key in node.value:
         if key not in allowed:
             raise SpecError(node.at.child(key), f"unsupported schema keyword '{key}'")
+
+
+def _meta(base: str, meta: list[str], fmt: object = None) -> str:
+    """`base`, annotated with its bounds and its format (kept in the JSON Schema)."""
+    if fmt is not None:
+        meta = [*meta, f"extra_json_schema={lit({'format': fmt})}"]
+    return f"Annotated[{base}, Meta({', '.join(meta)})]" if meta else base
 
 
 def _annotate(annotation: str, meta: str) -> str:

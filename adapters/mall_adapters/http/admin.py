@@ -7,10 +7,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from mall.kernel.errors import NotFoundError, UnavailableError
+from mall_adapters.http.spec_bounds import cut, spec_max_length
 from mall_adapters.reliability.ports import DeadLetter, DeadLetters, Replayer
 from mall_contracts.common.http import Empty
 from mall_contracts.operations import http
 from mall_contracts.operations.ports import OperationsApi
+
+ERROR_LIMIT = spec_max_length(http.DeadLetter, "error")
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,7 @@ def _view(letter: DeadLetter) -> http.DeadLetter:
         name=letter.envelope.name,
         subject=letter.envelope.subject,
         body=letter.envelope.data.decode("utf-8", errors="replace"),
-        error=letter.error,
+        error=cut(letter.error, ERROR_LIMIT),
         deliveries=letter.deliveries,
         failed_at=letter.failed_at.isoformat(),
     )

@@ -7,6 +7,7 @@ keep their status with a readable message; anything else is a logged 500 that re
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
 
@@ -16,10 +17,15 @@ from litestar.exceptions import HTTPException, ValidationException
 from litestar.types import ExceptionHandlersMap
 
 from mall.kernel.errors import DomainError, ErrorKind
+from mall_adapters.http.spec_bounds import cut, spec_max_length
 from mall_contracts.common.http import ErrorBody
 
 log = logging.getLogger(__name__)
 MALFORMED = "JSON is malformed"
+
+
+MESSAGE_LIMIT = spec_max_length(ErrorBody, "message")
+"""Longer texts (a replay's error, a long query string in Litestar's words) are cut to it."""
 
 KIND_STATUS = {
     ErrorKind.BAD_REQUEST: HTTPStatus.BAD_REQUEST,
@@ -35,11 +41,16 @@ GRPC_CODE = {  # what the reference's clients read in `code`
     HTTPStatus.UNAUTHORIZED: 16,
     HTTPStatus.SERVICE_UNAVAILABLE: 14,
     HTTPStatus.METHOD_NOT_ALLOWED: 12,
+    HTTPStatus.REQUEST_ENTITY_TOO_LARGE: 3,
     HTTPStatus.INTERNAL_SERVER_ERROR: 13,
 }
 
 
-def error_response(status: HTTPStatus, message: str) -> Response[bytes]:
+def error_response(
+    status: HTTPStatus, message: str, headers: Mapping[str, str] | None = None
+) -> Response[bytes]:
+    """The error body; `headers` are the framework's own, e.g. a 405's `Allow`."""
+    message = cut(message, MESSAGE_LIMIT)
     body = ErrorBody(
         message=message,
         code=GRPC_CODE.get(status, 2),
@@ -48,7 +59,12 @@ def error_response(status: HTTPStatus, message: str) -> Response[bytes]:
         status=status.value,
         detail=message,
     )
-    return Response(msgspec.json.encode(body), status_code=status.value, media_type=MediaType.JSON)
+    return Response(
+        msgspec.json.encode(body),
+        status_code=status.value,
+        media_type=MediaType.JSON,
+        headers=dict(headers or {}),
+    )
 
 
 def domain_error(_: Request[Any, Any, Any], error: DomainError) -> Response[bytes]:
@@ -66,7 +82,7 @@ def framework_error(request: Request[Any, Any, Any], error: HTTPException) -> Re
     if status >= HTTPStatus.INTERNAL_SERVER_ERROR:
         log.error("%s %s failed: %s", request.method, request.url.path, message)
         message = status.phrase
-    return error_response(status, message)
+    return error_response(status, message, error.headers)
 
 
 def _problem(problem: dict[str, Any]) -> str:
@@ -74,6 +90,8 @@ def _problem(problem: dict[str, Any]) -> str:
     text = str(problem.get("message", "invalid value"))
     if key == "data" and text == "'data'":  # Litestar's words for a missing body
         return "a JSON body is required"
+    if problem.get("source") == "body":  # Litestar names body fields `data` and `name`
+        key = "$" if key == "data" else f"$.{key}"
     return f"{text} at `{key}`" if key else text
 
 

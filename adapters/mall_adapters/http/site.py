@@ -11,9 +11,9 @@ from pathlib import Path
 from litestar import MediaType, Response, get, route
 from litestar.handlers import HTTPRouteHandler
 from litestar.response import Redirect
-from litestar.router import Router
-from litestar.static_files import create_static_files_router
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
+
+from mall_adapters.http.files import files_route
 
 STATIC = Path(__file__).parent / "static"
 
@@ -46,7 +46,7 @@ SWAGGER_PAGE = """<!doctype html>
 
 def site_routes(
     registry: CollectorRegistry, specs_dir: Path, api_docs: dict[str, str]
-) -> list[HTTPRouteHandler | Router]:
+) -> list[HTTPRouteHandler]:
     """`api_docs` maps a title ("Store Management") to its OpenAPI file under `specs/`."""
     urls = [{"name": title, "url": f"/specs/{path}"} for title, path in api_docs.items()]
     page = SWAGGER_PAGE.replace("__URLS__", json.dumps(urls))
@@ -59,7 +59,8 @@ def site_routes(
 
     @get("/metrics", sync_to_thread=False)
     def metrics() -> Response[bytes]:
-        return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)
+        # As a header: Litestar would append a second charset to a text/* media_type.
+        return Response(generate_latest(registry), headers={"content-type": CONTENT_TYPE_LATEST})
 
     @get("/docs", media_type=MediaType.HTML, sync_to_thread=False)
     def docs() -> str:
@@ -74,6 +75,6 @@ def site_routes(
         metrics,
         docs,
         home,
-        create_static_files_router(path="/static", directories=[STATIC]),
-        create_static_files_router(path="/specs", directories=[specs_dir]),
+        files_route("/static", STATIC),
+        files_route("/specs", specs_dir),
     ]

@@ -9,11 +9,28 @@ from __future__ import annotations
 import functools
 from typing import Any, TypeVar, cast
 
-from prometheus_client import CollectorRegistry, Counter, Histogram
+from prometheus_client import (
+    CollectorRegistry,
+    Counter,
+    GCCollector,
+    Histogram,
+    PlatformCollector,
+    ProcessCollector,
+)
 
 T = TypeVar("T")
 LATENCY_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5)
 ALL = "all"
+
+
+def app_registry() -> CollectorRegistry:
+    """The registry of a running app, with the `process_*`, `python_info` and `python_gc_*`
+    collectors that prometheus_client otherwise puts only on its global default registry."""
+    registry = CollectorRegistry()
+    ProcessCollector(registry=registry)
+    PlatformCollector(registry=registry)
+    GCCollector(registry=registry)
+    return registry
 
 
 class MessageMetrics:

@@ -8,28 +8,35 @@ from msgspec import Meta
 
 
 class StartBasketRequest(msgspec.Struct, frozen=True, kw_only=True):
-    """The customer who starts the basket (non-blank)."""
+    """The customer who starts the basket. The schema allows an empty id (the reference's
+    zero value); the core rejects a blank one with "the customer id cannot be blank".
+    """
 
-    customer_id: str = msgspec.field(default="", name="customerId")
+    customer_id: Annotated[str, Meta(max_length=64)] = msgspec.field(default="", name="customerId")
 
 
 class StartBasketResponse(msgspec.Struct, frozen=True, kw_only=True):
     """The id of the new basket."""
 
-    id: str
+    id: Annotated[str, Meta(min_length=1, max_length=64)]
 
 
 class CheckoutBasketRequest(msgspec.Struct, frozen=True, kw_only=True):
-    """The payment that pays for the basket (non-blank)."""
+    """The payment that pays for the basket. The schema allows an empty id; the core rejects
+    a blank one with "baskets checkout: the payment id cannot be blank".
+    """
 
-    payment_id: str = msgspec.field(default="", name="paymentId")
+    payment_id: Annotated[str, Meta(max_length=64)] = msgspec.field(default="", name="paymentId")
 
 
 class ItemQuantityRequest(msgspec.Struct, frozen=True, kw_only=True):
-    """A product and a quantity (zero or more) to add or remove."""
+    """A product and a quantity to add or remove: at most 10000 per request, and a basket
+    line holds at most 10000 of its product. A negative quantity reaches the core, which
+    rejects it with the reference's "the item quantity cannot be negative".
+    """
 
-    product_id: str = msgspec.field(default="", name="productId")
-    quantity: Annotated[int, Meta(ge=-2147483648, le=2147483647, extra_json_schema={"format": "int32"})] = 0
+    product_id: Annotated[str, Meta(max_length=64)] = msgspec.field(default="", name="productId")
+    quantity: Annotated[int, Meta(ge=-2147483648, le=10000, extra_json_schema={"format": "int32"})] = 0
 
 
 class BasketItem(msgspec.Struct, frozen=True, kw_only=True):
@@ -37,18 +44,18 @@ class BasketItem(msgspec.Struct, frozen=True, kw_only=True):
     added.
     """
 
-    store_id: str = msgspec.field(name="storeId")
-    product_id: str = msgspec.field(name="productId")
-    store_name: str = msgspec.field(name="storeName")
-    product_name: str = msgspec.field(name="productName")
-    product_price: Annotated[float, Meta(extra_json_schema={"format": "double"})] = msgspec.field(name="productPrice")
-    quantity: Annotated[int, Meta(ge=-2147483648, le=2147483647, extra_json_schema={"format": "int32"})]
+    store_id: Annotated[str, Meta(max_length=64)] = msgspec.field(name="storeId")
+    product_id: Annotated[str, Meta(max_length=64)] = msgspec.field(name="productId")
+    store_name: Annotated[str, Meta(max_length=200)] = msgspec.field(name="storeName")
+    product_name: Annotated[str, Meta(max_length=200)] = msgspec.field(name="productName")
+    product_price: Annotated[float, Meta(ge=0, le=99999999.9999, extra_json_schema={"format": "double"})] = msgspec.field(name="productPrice")
+    quantity: Annotated[int, Meta(ge=0, le=2147483647, extra_json_schema={"format": "int32"})]
 
 
 class Basket(msgspec.Struct, frozen=True, kw_only=True):
     """A basket and its lines (in the order they were first added)."""
 
-    id: str
+    id: Annotated[str, Meta(max_length=64)]
     items: list[BasketItem]
 
 

@@ -10,33 +10,33 @@ from msgspec import Meta
 class BasketStarted(msgspec.Struct, frozen=True, kw_only=True):
     """A new open basket."""
 
-    id: Annotated[str, Meta(description="Basket id.")]
-    customer_id: str
+    id: Annotated[str, Meta(max_length=64, description="Basket id.")]
+    customer_id: Annotated[str, Meta(max_length=64)]
 
 
 class BasketCanceled(msgspec.Struct, frozen=True, kw_only=True):
     """The canceled basket."""
 
-    id: Annotated[str, Meta(description="Basket id.")]
+    id: Annotated[str, Meta(max_length=64, description="Basket id.")]
 
 
 class BasketCheckedOutItem(msgspec.Struct, frozen=True, kw_only=True):
     """One basket line, with the names and price current when it was added."""
 
-    store_id: str
-    product_id: str
-    store_name: str
-    product_name: str
-    price: Annotated[float, Meta(extra_json_schema={"format": "double"})]
-    quantity: Annotated[int, Meta(ge=-2147483648, le=2147483647, extra_json_schema={"format": "int32"})]
+    store_id: Annotated[str, Meta(max_length=64)]
+    product_id: Annotated[str, Meta(max_length=64)]
+    store_name: Annotated[str, Meta(max_length=200)]
+    product_name: Annotated[str, Meta(max_length=200)]
+    price: Annotated[float, Meta(ge=0, le=99999999.9999, extra_json_schema={"format": "double"})]
+    quantity: Annotated[int, Meta(ge=0, le=2147483647, extra_json_schema={"format": "int32"})]
 
 
 class BasketCheckedOut(msgspec.Struct, frozen=True, kw_only=True):
     """The checked-out basket and its lines."""
 
-    id: Annotated[str, Meta(description="Basket id (it becomes the order id).")]
-    customer_id: str
-    payment_id: str
+    id: Annotated[str, Meta(max_length=64, description="Basket id (it becomes the order id).")]
+    customer_id: Annotated[str, Meta(max_length=64)]
+    payment_id: Annotated[str, Meta(max_length=64)]
     items: list[BasketCheckedOutItem]
 
 

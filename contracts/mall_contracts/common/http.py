@@ -16,9 +16,9 @@ class ErrorBody(msgspec.Struct, frozen=True, kw_only=True):
     returned) keep existing clients working; the RFC 9457 members are added.
     """
 
-    message: Annotated[str, Meta(description="What went wrong, for people (the reference's message texts).")]
-    code: Annotated[int, Meta(description="gRPC status code (3 invalid argument, 5 not found, 10 aborted, 16 unauthenticated).")]
-    type: Annotated[str, Meta(description="RFC 9457 problem type URI.")]
-    title: Annotated[str, Meta(description="RFC 9457 short summary of the problem type.")]
-    status: Annotated[int, Meta(description="The HTTP status code.")]
-    detail: Annotated[str, Meta(description="RFC 9457 detail (the same text as `message`).")]
+    message: Annotated[str, Meta(max_length=2000, description="What went wrong, for people (the reference's message texts).")]
+    code: Annotated[int, Meta(ge=0, le=16, description="gRPC status code (3 invalid argument, 5 not found, 10 aborted, 12 unimplemented, 14 unavailable, 16 unauthenticated).")]
+    type: Annotated[str, Meta(max_length=200, description="RFC 9457 problem type URI.")]
+    title: Annotated[str, Meta(max_length=200, description="RFC 9457 short summary of the problem type.")]
+    status: Annotated[int, Meta(ge=400, le=599, description="The HTTP status code.")]
+    detail: Annotated[str, Meta(max_length=2000, description="RFC 9457 detail (the same text as `message`).")]

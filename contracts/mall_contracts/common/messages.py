@@ -10,7 +10,7 @@ from msgspec import Meta
 class NotFound(msgspec.Struct, frozen=True, kw_only=True):
     """A query named an entity that does not exist."""
 
-    message: Annotated[str, Meta(description="What was not found, for people.")]
+    message: Annotated[str, Meta(max_length=2000, description="What was not found, for people.")]
 
 
 # Wire names (the `Intellimall-Message-Name` header).

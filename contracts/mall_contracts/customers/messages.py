@@ -10,42 +10,42 @@ from msgspec import Meta
 class CustomerRegistered(msgspec.Struct, frozen=True, kw_only=True):
     """A new customer."""
 
-    id: Annotated[str, Meta(description="Customer id.")]
-    name: str
-    sms_number: str
+    id: Annotated[str, Meta(max_length=64, description="Customer id.")]
+    name: Annotated[str, Meta(max_length=200)]
+    sms_number: Annotated[str, Meta(max_length=32)]
 
 
 class CustomerSmsChanged(msgspec.Struct, frozen=True, kw_only=True):
     """The customer's new SMS number."""
 
-    id: Annotated[str, Meta(description="Customer id.")]
-    sms_number: str
+    id: Annotated[str, Meta(max_length=64, description="Customer id.")]
+    sms_number: Annotated[str, Meta(max_length=32)]
 
 
 class CustomerEnabled(msgspec.Struct, frozen=True, kw_only=True):
     """The enabled customer."""
 
-    id: Annotated[str, Meta(description="Customer id.")]
+    id: Annotated[str, Meta(max_length=64, description="Customer id.")]
 
 
 class CustomerDisabled(msgspec.Struct, frozen=True, kw_only=True):
     """The disabled customer."""
 
-    id: Annotated[str, Meta(description="Customer id.")]
+    id: Annotated[str, Meta(max_length=64, description="Customer id.")]
 
 
 class GetCustomer(msgspec.Struct, frozen=True, kw_only=True):
     """A customer look-up."""
 
-    id: Annotated[str, Meta(description="Customer id.")]
+    id: Annotated[str, Meta(max_length=64, description="Customer id.")]
 
 
 class CustomerDetails(msgspec.Struct, frozen=True, kw_only=True):
     """A customer as the customers module knows it."""
 
-    id: str
-    name: str
-    sms_number: str
+    id: Annotated[str, Meta(max_length=64)]
+    name: Annotated[str, Meta(max_length=200)]
+    sms_number: Annotated[str, Meta(max_length=32)]
     enabled: bool
 
 

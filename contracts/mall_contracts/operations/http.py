@@ -10,15 +10,15 @@ from msgspec import Meta
 class DeadLetter(msgspec.Struct, frozen=True, kw_only=True):
     """A message a consumer stopped retrying, with the error of its last delivery."""
 
-    module: str
-    consumer: str
-    id: str
-    name: str
-    subject: str
-    body: Annotated[str, Meta(description="The message body (JSON text).")]
-    error: str
-    deliveries: Annotated[int, Meta(ge=-2147483648, le=2147483647, extra_json_schema={"format": "int32"})]
-    failed_at: Annotated[str, Meta(description="When it was parked (RFC 3339).")] = msgspec.field(name="failedAt")
+    module: Annotated[str, Meta(max_length=64)]
+    consumer: Annotated[str, Meta(max_length=64)]
+    id: Annotated[str, Meta(max_length=64)]
+    name: Annotated[str, Meta(max_length=200)]
+    subject: Annotated[str, Meta(max_length=200)]
+    body: Annotated[str, Meta(max_length=1048576, description="The message body (JSON text; at most NATS's default maximum payload, 1 MiB).")]
+    error: Annotated[str, Meta(max_length=2000, description="The error of the last delivery (cut to 2000 characters).")]
+    deliveries: Annotated[int, Meta(ge=0, le=2147483647, extra_json_schema={"format": "int32"})]
+    failed_at: Annotated[str, Meta(max_length=64, description="When it was parked (RFC 3339).")] = msgspec.field(name="failedAt")
 
 
 class DeadLettersResponse(msgspec.Struct, frozen=True, kw_only=True):

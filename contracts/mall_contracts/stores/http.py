@@ -8,24 +8,27 @@ from msgspec import Meta
 
 
 class CreateStoreRequest(msgspec.Struct, frozen=True, kw_only=True):
-    """A new store; both fields must be non-blank."""
+    """A new store. The schema allows empty fields (the reference's zero values); the core
+    rejects a blank name or location with the reference's texts ("the store name cannot be
+    blank", "the store location cannot be blank").
+    """
 
-    name: str = ""
-    location: str = ""
+    name: Annotated[str, Meta(max_length=200)] = ""
+    location: Annotated[str, Meta(max_length=200)] = ""
 
 
 class CreateStoreResponse(msgspec.Struct, frozen=True, kw_only=True):
     """The id of the created store."""
 
-    id: str
+    id: Annotated[str, Meta(min_length=1, max_length=64)]
 
 
 class Store(msgspec.Struct, frozen=True, kw_only=True):
     """A store of the mall."""
 
-    id: str
-    name: str
-    location: str
+    id: Annotated[str, Meta(max_length=64)]
+    name: Annotated[str, Meta(max_length=200)]
+    location: Annotated[str, Meta(max_length=200)]
     participating: bool
 
 
@@ -42,35 +45,41 @@ class GetStoresResponse(msgspec.Struct, frozen=True, kw_only=True):
 
 
 class RebrandStoreRequest(msgspec.Struct, frozen=True, kw_only=True):
-    """The store's new name (non-blank)."""
+    """The store's new name. The schema allows an empty one; the core rejects a blank name
+    with "the store name cannot be blank".
+    """
 
-    name: str = ""
+    name: Annotated[str, Meta(max_length=200)] = ""
 
 
 class AddProductRequest(msgspec.Struct, frozen=True, kw_only=True):
-    """A new product; the name must be non-blank and the price not negative."""
+    """A new product. The schema allows an empty name and any price its column can hold; the
+    core rejects a blank name or a negative price with the reference's texts
+    ("initializing product: the product name cannot be blank", "initializing product: the
+    product price cannot be negative"). Prices are kept to four decimal places.
+    """
 
-    name: str = ""
-    description: str = ""
-    sku: str = ""
-    price: Annotated[float, Meta(extra_json_schema={"format": "double"})] = 0.0
+    name: Annotated[str, Meta(max_length=200)] = ""
+    description: Annotated[str, Meta(max_length=1000)] = ""
+    sku: Annotated[str, Meta(max_length=64)] = ""
+    price: Annotated[float, Meta(ge=-99999999.9999, le=99999999.9999, extra_json_schema={"format": "double"})] = 0.0
 
 
 class AddProductResponse(msgspec.Struct, frozen=True, kw_only=True):
     """The id of the added product."""
 
-    id: str
+    id: Annotated[str, Meta(min_length=1, max_length=64)]
 
 
 class Product(msgspec.Struct, frozen=True, kw_only=True):
     """A catalog product."""
 
-    id: str
-    store_id: str = msgspec.field(name="storeId")
-    name: str
-    description: str
-    sku: str
-    price: Annotated[float, Meta(extra_json_schema={"format": "double"})]
+    id: Annotated[str, Meta(max_length=64)]
+    store_id: Annotated[str, Meta(max_length=64)] = msgspec.field(name="storeId")
+    name: Annotated[str, Meta(max_length=200)]
+    description: Annotated[str, Meta(max_length=1000)]
+    sku: Annotated[str, Meta(max_length=64)]
+    price: Annotated[float, Meta(ge=0, le=99999999.9999, extra_json_schema={"format": "double"})]
 
 
 class GetProductResponse(msgspec.Struct, frozen=True, kw_only=True):
@@ -86,13 +95,18 @@ class GetCatalogResponse(msgspec.Struct, frozen=True, kw_only=True):
 
 
 class RebrandProductRequest(msgspec.Struct, frozen=True, kw_only=True):
-    """The product's new name (non-blank) and description."""
+    """The product's new name and description. The schema allows an empty name; the core
+    rejects a blank one with "the product name cannot be blank".
+    """
 
-    name: str = ""
-    description: str = ""
+    name: Annotated[str, Meta(max_length=200)] = ""
+    description: Annotated[str, Meta(max_length=1000)] = ""
 
 
 class ChangeProductPriceRequest(msgspec.Struct, frozen=True, kw_only=True):
-    """The product's new absolute price."""
+    """The product's new absolute price (kept to four decimal places). Any price its column
+    can hold passes the schema; the core rejects a negative one with "the product price
+    cannot be negative".
+    """
 
-    price: Annotated[float, Meta(extra_json_schema={"format": "double"})] = 0.0
+    price: Annotated[float, Meta(ge=-99999999.9999, le=99999999.9999, extra_json_schema={"format": "double"})] = 0.0

@@ -10,79 +10,79 @@ from msgspec import Meta
 class StoreCreated(msgspec.Struct, frozen=True, kw_only=True):
     """A new store."""
 
-    id: Annotated[str, Meta(description="Store id.")]
-    name: str
-    location: str
-    version: Annotated[int, Meta(ge=-2147483648, le=2147483647, extra_json_schema={"format": "int32"}, description="The store's version after this change (its event count); caches keep the newest.")]
+    id: Annotated[str, Meta(max_length=64, description="Store id.")]
+    name: Annotated[str, Meta(max_length=200)]
+    location: Annotated[str, Meta(max_length=200)]
+    version: Annotated[int, Meta(ge=0, le=2147483647, extra_json_schema={"format": "int32"}, description="The store's version after this change (its event count); caches keep the newest.")]
 
 
 class StoreParticipationToggled(msgspec.Struct, frozen=True, kw_only=True):
     """The store's new participation flag."""
 
-    id: Annotated[str, Meta(description="Store id.")]
+    id: Annotated[str, Meta(max_length=64, description="Store id.")]
     participating: bool
-    version: Annotated[int, Meta(ge=-2147483648, le=2147483647, extra_json_schema={"format": "int32"}, description="The store's version after this change (its event count); caches keep the newest.")]
+    version: Annotated[int, Meta(ge=0, le=2147483647, extra_json_schema={"format": "int32"}, description="The store's version after this change (its event count); caches keep the newest.")]
 
 
 class StoreRebranded(msgspec.Struct, frozen=True, kw_only=True):
     """The store's new name."""
 
-    id: Annotated[str, Meta(description="Store id.")]
-    name: str
-    version: Annotated[int, Meta(ge=-2147483648, le=2147483647, extra_json_schema={"format": "int32"}, description="The store's version after this change (its event count); caches keep the newest.")]
+    id: Annotated[str, Meta(max_length=64, description="Store id.")]
+    name: Annotated[str, Meta(max_length=200)]
+    version: Annotated[int, Meta(ge=0, le=2147483647, extra_json_schema={"format": "int32"}, description="The store's version after this change (its event count); caches keep the newest.")]
 
 
 class ProductAdded(msgspec.Struct, frozen=True, kw_only=True):
     """A new catalog product."""
 
-    id: Annotated[str, Meta(description="Product id.")]
-    store_id: str
-    name: str
-    description: str
-    sku: str
-    price: Annotated[float, Meta(extra_json_schema={"format": "double"})]
-    version: Annotated[int, Meta(ge=-2147483648, le=2147483647, extra_json_schema={"format": "int32"}, description="The product's version after this change (its event count); caches keep the newest.")]
+    id: Annotated[str, Meta(max_length=64, description="Product id.")]
+    store_id: Annotated[str, Meta(max_length=64)]
+    name: Annotated[str, Meta(max_length=200)]
+    description: Annotated[str, Meta(max_length=1000)]
+    sku: Annotated[str, Meta(max_length=64)]
+    price: Annotated[float, Meta(ge=0, le=99999999.9999, extra_json_schema={"format": "double"})]
+    version: Annotated[int, Meta(ge=0, le=2147483647, extra_json_schema={"format": "int32"}, description="The product's version after this change (its event count); caches keep the newest.")]
 
 
 class ProductRebranded(msgspec.Struct, frozen=True, kw_only=True):
     """The product's new name and description."""
 
-    id: Annotated[str, Meta(description="Product id.")]
-    name: str
-    description: str
-    version: Annotated[int, Meta(ge=-2147483648, le=2147483647, extra_json_schema={"format": "int32"}, description="The product's version after this change (its event count); caches keep the newest.")]
+    id: Annotated[str, Meta(max_length=64, description="Product id.")]
+    name: Annotated[str, Meta(max_length=200)]
+    description: Annotated[str, Meta(max_length=1000)]
+    version: Annotated[int, Meta(ge=0, le=2147483647, extra_json_schema={"format": "int32"}, description="The product's version after this change (its event count); caches keep the newest.")]
 
 
 class ProductPriceChanged(msgspec.Struct, frozen=True, kw_only=True):
     """A price change; `delta` = `price` - the previous price."""
 
-    id: Annotated[str, Meta(description="Product id.")]
-    delta: Annotated[float, Meta(extra_json_schema={"format": "double"})]
-    price: Annotated[float, Meta(extra_json_schema={"format": "double"}, description="The new price (consumers set it rather than adding `delta`, so a late or repeated message cannot skew it).")]
-    version: Annotated[int, Meta(ge=-2147483648, le=2147483647, extra_json_schema={"format": "int32"}, description="The product's version after this change (its event count); caches keep the newest.")]
+    id: Annotated[str, Meta(max_length=64, description="Product id.")]
+    delta: Annotated[float, Meta(ge=-99999999.9999, le=99999999.9999, extra_json_schema={"format": "double"})]
+    price: Annotated[float, Meta(ge=0, le=99999999.9999, extra_json_schema={"format": "double"}, description="The new price (consumers set it rather than adding `delta`, so a late or repeated message cannot skew it).")]
+    version: Annotated[int, Meta(ge=0, le=2147483647, extra_json_schema={"format": "int32"}, description="The product's version after this change (its event count); caches keep the newest.")]
 
 
 class ProductRemoved(msgspec.Struct, frozen=True, kw_only=True):
     """The removed product."""
 
-    id: Annotated[str, Meta(description="Product id.")]
-    version: Annotated[int, Meta(ge=-2147483648, le=2147483647, extra_json_schema={"format": "int32"}, description="The product's version after this change (its event count); caches keep the newest.")]
+    id: Annotated[str, Meta(max_length=64, description="Product id.")]
+    version: Annotated[int, Meta(ge=0, le=2147483647, extra_json_schema={"format": "int32"}, description="The product's version after this change (its event count); caches keep the newest.")]
 
 
 class GetStore(msgspec.Struct, frozen=True, kw_only=True):
     """A store look-up."""
 
-    id: Annotated[str, Meta(description="Store id.")]
+    id: Annotated[str, Meta(max_length=64, description="Store id.")]
 
 
 class StoreDetails(msgspec.Struct, frozen=True, kw_only=True):
     """A store as the mall read model knows it."""
 
-    id: str
-    name: str
-    location: str
+    id: Annotated[str, Meta(max_length=64)]
+    name: Annotated[str, Meta(max_length=200)]
+    location: Annotated[str, Meta(max_length=200)]
     participating: bool
-    version: Annotated[int, Meta(ge=-2147483648, le=2147483647, extra_json_schema={"format": "int32"}, description="The store's version after this change (its event count); caches keep the newest.")]
+    version: Annotated[int, Meta(ge=0, le=2147483647, extra_json_schema={"format": "int32"}, description="The store's version after this change (its event count); caches keep the newest.")]
 
 
 class GetStoreReply(msgspec.Struct, frozen=True, kw_only=True):
@@ -94,19 +94,19 @@ class GetStoreReply(msgspec.Struct, frozen=True, kw_only=True):
 class GetProduct(msgspec.Struct, frozen=True, kw_only=True):
     """A product look-up."""
 
-    id: Annotated[str, Meta(description="Product id.")]
+    id: Annotated[str, Meta(max_length=64, description="Product id.")]
 
 
 class ProductDetails(msgspec.Struct, frozen=True, kw_only=True):
     """A product as the catalog read model knows it."""
 
-    id: str
-    store_id: str
-    name: str
-    description: str
-    sku: str
-    price: Annotated[float, Meta(extra_json_schema={"format": "double"})]
-    version: Annotated[int, Meta(ge=-2147483648, le=2147483647, extra_json_schema={"format": "int32"}, description="The product's version after this change (its event count); caches keep the newest.")]
+    id: Annotated[str, Meta(max_length=64)]
+    store_id: Annotated[str, Meta(max_length=64)]
+    name: Annotated[str, Meta(max_length=200)]
+    description: Annotated[str, Meta(max_length=1000)]
+    sku: Annotated[str, Meta(max_length=64)]
+    price: Annotated[float, Meta(ge=0, le=99999999.9999, extra_json_schema={"format": "double"})]
+    version: Annotated[int, Meta(ge=0, le=2147483647, extra_json_schema={"format": "int32"}, description="The product's version after this change (its event count); caches keep the newest.")]
 
 
 class GetProductReply(msgspec.Struct, frozen=True, kw_only=True):

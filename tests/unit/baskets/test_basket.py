@@ -1,9 +1,12 @@
-"""The Basket aggregate itself: replay and snapshots give back the same state."""
+"""The Basket aggregate itself: replay and snapshots give back the same state; line limits."""
 
 from __future__ import annotations
 
-from mall.baskets.domain.basket import Basket
+import pytest
+
+from mall.baskets.domain.basket import MAX_LINE_QUANTITY, Basket
 from mall.baskets.domain.events import BasketItem, BasketStatus
+from mall.kernel.errors import BadRequestError
 
 
 def item(product_id: str, quantity: int, price: float = 1.5) -> BasketItem:
@@ -40,3 +43,18 @@ def test_replay_and_snapshot_restore_the_same_state() -> None:
         assert (copy.customer_id, copy.payment_id) == ("c1", "pay-1")
         assert copy.status is BasketStatus.CHECKED_OUT
         assert copy.items == (item("p2", 5), item("p3", 4))
+
+
+def test_a_line_holds_at_most_the_maximum_quantity() -> None:
+    basket = Basket.start("b1", "c1")
+    basket.add_item(item("p1", MAX_LINE_QUANTITY - 1))
+    basket.add_item(item("p1", 1))
+    events = len(basket.pending_events)
+    with pytest.raises(
+        BadRequestError, match=r"^a basket line cannot hold more than 10000 of a product$"
+    ):
+        basket.add_item(item("p1", 1))
+    with pytest.raises(BadRequestError):
+        basket.add_item(item("p2", MAX_LINE_QUANTITY + 1))
+    assert len(basket.pending_events) == events  # a refused add records nothing
+    assert basket.items == (item("p1", MAX_LINE_QUANTITY),)

@@ -5,6 +5,7 @@ from litestar import delete, get, post, put
 from litestar.handlers import HTTPRouteHandler
 from litestar.params import FromPath, JSONBody
 
+from mall_adapters.http.guard import PATH_LIMITS
 from mall_contracts.baskets import http as baskets_http
 from mall_contracts.baskets.ports import BasketsApi
 from mall_contracts.common import http as common_http
@@ -29,6 +30,7 @@ def build_baskets_routes(api: BasketsApi) -> list[HTTPRouteHandler]:
         operation_id="getBasket",
         summary="Get a basket",
         status_code=200,
+        opt={PATH_LIMITS: {"id": ("id", 64)}},
     )
     async def get_basket(id: FromPath[str]) -> baskets_http.GetBasketResponse:
         return await api.get_basket(id)
@@ -38,6 +40,7 @@ def build_baskets_routes(api: BasketsApi) -> list[HTTPRouteHandler]:
         operation_id="cancelBasket",
         summary="Cancel a shopping basket",
         status_code=200,
+        opt={PATH_LIMITS: {"id": ("id", 64)}},
     )
     async def cancel_basket(id: FromPath[str]) -> common_http.Empty:
         return await api.cancel_basket(id)
@@ -47,6 +50,7 @@ def build_baskets_routes(api: BasketsApi) -> list[HTTPRouteHandler]:
         operation_id="checkoutBasket",
         summary="Checkout with a shopping basket",
         status_code=200,
+        opt={PATH_LIMITS: {"id": ("id", 64)}},
     )
     async def checkout_basket(id: FromPath[str], data: JSONBody[baskets_http.CheckoutBasketRequest]) -> common_http.Empty:
         return await api.checkout_basket(id, data)
@@ -56,6 +60,7 @@ def build_baskets_routes(api: BasketsApi) -> list[HTTPRouteHandler]:
         operation_id="addItem",
         summary="Add or add quantity to an item in the shopping basket",
         status_code=200,
+        opt={PATH_LIMITS: {"id": ("id", 64)}},
     )
     async def add_item(id: FromPath[str], data: JSONBody[baskets_http.ItemQuantityRequest]) -> common_http.Empty:
         return await api.add_item(id, data)
@@ -65,6 +70,7 @@ def build_baskets_routes(api: BasketsApi) -> list[HTTPRouteHandler]:
         operation_id="removeItem",
         summary="Remove or remove quantity to an item in the shopping basket",
         status_code=200,
+        opt={PATH_LIMITS: {"id": ("id", 64)}},
     )
     async def remove_item(id: FromPath[str], data: JSONBody[baskets_http.ItemQuantityRequest]) -> common_http.Empty:
         return await api.remove_item(id, data)

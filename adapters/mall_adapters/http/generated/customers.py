@@ -5,6 +5,7 @@ from litestar import get, post, put
 from litestar.handlers import HTTPRouteHandler
 from litestar.params import FromPath, JSONBody
 
+from mall_adapters.http.guard import PATH_LIMITS
 from mall_contracts.common import http as common_http
 from mall_contracts.customers import http as customers_http
 from mall_contracts.customers.ports import CustomersApi
@@ -29,6 +30,7 @@ def build_customers_routes(api: CustomersApi) -> list[HTTPRouteHandler]:
         operation_id="getCustomer",
         summary="Get a customer",
         status_code=200,
+        opt={PATH_LIMITS: {"id": ("id", 64)}},
     )
     async def get_customer(id: FromPath[str]) -> customers_http.GetCustomerResponse:
         return await api.get_customer(id)
@@ -38,6 +40,7 @@ def build_customers_routes(api: CustomersApi) -> list[HTTPRouteHandler]:
         operation_id="changeSmsNumber",
         summary="Change a customer's SMS number",
         status_code=200,
+        opt={PATH_LIMITS: {"id": ("id", 64)}},
     )
     async def change_sms_number(id: FromPath[str], data: JSONBody[customers_http.ChangeSmsNumberRequest]) -> common_http.Empty:
         return await api.change_sms_number(id, data)
@@ -47,6 +50,7 @@ def build_customers_routes(api: CustomersApi) -> list[HTTPRouteHandler]:
         operation_id="enableCustomer",
         summary="Enable a customer",
         status_code=200,
+        opt={PATH_LIMITS: {"id": ("id", 64)}},
     )
     async def enable_customer(id: FromPath[str]) -> common_http.Empty:
         return await api.enable_customer(id)
@@ -56,6 +60,7 @@ def build_customers_routes(api: CustomersApi) -> list[HTTPRouteHandler]:
         operation_id="DisableCustomer",
         summary="Disable a customer",
         status_code=200,
+        opt={PATH_LIMITS: {"id": ("id", 64)}},
     )
     async def disable_customer(id: FromPath[str]) -> common_http.Empty:
         return await api.disable_customer(id)

@@ -5,6 +5,7 @@ from litestar import get, post
 from litestar.handlers import HTTPRouteHandler
 from litestar.params import FromPath
 
+from mall_adapters.http.guard import PATH_LIMITS
 from mall_contracts.common import http as common_http
 from mall_contracts.operations import http as operations_http
 from mall_contracts.operations.ports import OperationsApi
@@ -29,6 +30,7 @@ def build_operations_routes(api: OperationsApi) -> list[HTTPRouteHandler]:
         operation_id="replayDeadLetter",
         summary="Run a parked message through its consumer again (idempotent, through the inbox)",
         status_code=200,
+        opt={PATH_LIMITS: {"module": ("module", 64), "consumer": ("consumer", 64), "id": ("id", 64)}},
     )
     async def replay_dead_letter(module: FromPath[str], consumer: FromPath[str], id: FromPath[str]) -> common_http.Empty:
         return await api.replay_dead_letter(module, consumer, id)

@@ -5,6 +5,7 @@ from litestar import delete, get, post, put
 from litestar.handlers import HTTPRouteHandler
 from litestar.params import FromPath, JSONBody
 
+from mall_adapters.http.guard import PATH_LIMITS
 from mall_contracts.common import http as common_http
 from mall_contracts.stores import http as stores_http
 from mall_contracts.stores.ports import StoresApi
@@ -47,6 +48,7 @@ def build_stores_routes(api: StoresApi) -> list[HTTPRouteHandler]:
         operation_id="getStore",
         summary="Get a store",
         status_code=200,
+        opt={PATH_LIMITS: {"id": ("id", 64)}},
     )
     async def get_store(id: FromPath[str]) -> stores_http.GetStoreResponse:
         return await api.get_store(id)
@@ -56,6 +58,7 @@ def build_stores_routes(api: StoresApi) -> list[HTTPRouteHandler]:
         operation_id="rebrandStore",
         summary="Rename a store",
         status_code=200,
+        opt={PATH_LIMITS: {"id": ("id", 64)}},
     )
     async def rebrand_store(id: FromPath[str], data: JSONBody[stores_http.RebrandStoreRequest]) -> common_http.Empty:
         return await api.rebrand_store(id, data)
@@ -65,6 +68,7 @@ def build_stores_routes(api: StoresApi) -> list[HTTPRouteHandler]:
         operation_id="enableParticipation",
         summary="Enable the store's participation in bot shopping",
         status_code=200,
+        opt={PATH_LIMITS: {"id": ("id", 64)}},
     )
     async def enable_participation(id: FromPath[str]) -> common_http.Empty:
         return await api.enable_participation(id)
@@ -74,6 +78,7 @@ def build_stores_routes(api: StoresApi) -> list[HTTPRouteHandler]:
         operation_id="disableParticipation",
         summary="Disable the store's participation in bot shopping",
         status_code=200,
+        opt={PATH_LIMITS: {"id": ("id", 64)}},
     )
     async def disable_participation(id: FromPath[str]) -> common_http.Empty:
         return await api.disable_participation(id)
@@ -83,6 +88,7 @@ def build_stores_routes(api: StoresApi) -> list[HTTPRouteHandler]:
         operation_id="addProduct",
         summary="Add a product to the store's catalog",
         status_code=200,
+        opt={PATH_LIMITS: {"store_id": ("storeId", 64)}},
     )
     async def add_product(store_id: FromPath[str], data: JSONBody[stores_http.AddProductRequest]) -> stores_http.AddProductResponse:
         return await api.add_product(store_id, data)
@@ -92,6 +98,7 @@ def build_stores_routes(api: StoresApi) -> list[HTTPRouteHandler]:
         operation_id="getStoreProducts",
         summary="Get the store's catalog",
         status_code=200,
+        opt={PATH_LIMITS: {"store_id": ("storeId", 64)}},
     )
     async def get_store_products(store_id: FromPath[str]) -> stores_http.GetCatalogResponse:
         return await api.get_store_products(store_id)
@@ -101,6 +108,7 @@ def build_stores_routes(api: StoresApi) -> list[HTTPRouteHandler]:
         operation_id="getProduct",
         summary="Get a product",
         status_code=200,
+        opt={PATH_LIMITS: {"id": ("id", 64)}},
     )
     async def get_product(id: FromPath[str]) -> stores_http.GetProductResponse:
         return await api.get_product(id)
@@ -110,6 +118,7 @@ def build_stores_routes(api: StoresApi) -> list[HTTPRouteHandler]:
         operation_id="removeProduct",
         summary="Remove a product from its store's catalog",
         status_code=200,
+        opt={PATH_LIMITS: {"id": ("id", 64)}},
     )
     async def remove_product(id: FromPath[str]) -> common_http.Empty:
         return await api.remove_product(id)
@@ -119,6 +128,7 @@ def build_stores_routes(api: StoresApi) -> list[HTTPRouteHandler]:
         operation_id="rebrandProduct",
         summary="Rename and redescribe a product",
         status_code=200,
+        opt={PATH_LIMITS: {"id": ("id", 64)}},
     )
     async def rebrand_product(id: FromPath[str], data: JSONBody[stores_http.RebrandProductRequest]) -> common_http.Empty:
         return await api.rebrand_product(id, data)
@@ -128,6 +138,7 @@ def build_stores_routes(api: StoresApi) -> list[HTTPRouteHandler]:
         operation_id="increaseProductPrice",
         summary="Raise a product's price to a new absolute price",
         status_code=200,
+        opt={PATH_LIMITS: {"id": ("id", 64)}},
     )
     async def increase_product_price(id: FromPath[str], data: JSONBody[stores_http.ChangeProductPriceRequest]) -> common_http.Empty:
         return await api.increase_product_price(id, data)
@@ -137,6 +148,7 @@ def build_stores_routes(api: StoresApi) -> list[HTTPRouteHandler]:
         operation_id="decreaseProductPrice",
         summary="Lower a product's price to a new absolute price",
         status_code=200,
+        opt={PATH_LIMITS: {"id": ("id", 64)}},
     )
     async def decrease_product_price(id: FromPath[str], data: JSONBody[stores_http.ChangeProductPriceRequest]) -> common_http.Empty:
         return await api.decrease_product_price(id, data)

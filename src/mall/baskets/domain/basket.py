@@ -20,6 +20,9 @@ from mall.kernel.events import DomainEvent
 
 CANNOT_MODIFY = "the basket cannot be modified"
 NEGATIVE_QUANTITY = "the item quantity cannot be negative"
+MAX_LINE_QUANTITY = 10_000
+"""The most of one product a basket line holds (the line quantity is an int32 on the wire)."""
+TOO_MANY = f"a basket line cannot hold more than {MAX_LINE_QUANTITY} of a product"
 
 
 class Basket(EventSourced[BasketV1]):
@@ -64,8 +67,12 @@ class Basket(EventSourced[BasketV1]):
         self.record(BasketCheckedOut(payment_id=payment_id))
 
     def add_item(self, item: BasketItem) -> None:
-        """Adds a line, or adds `item.quantity` to the product's line (keeping its price)."""
+        """Adds a line, or adds `item.quantity` to the product's line (keeping its price); a
+        line holds at most `MAX_LINE_QUANTITY`."""
         self._require_changeable(item.quantity)
+        line = self._items.get(item.product_id)
+        if (line.quantity if line else 0) + item.quantity > MAX_LINE_QUANTITY:
+            raise BadRequestError(TOO_MANY)
         self.record(BasketItemAdded(item=item))
 
     def remove_item(self, product_id: str, quantity: int) -> None:
