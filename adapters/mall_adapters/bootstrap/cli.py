@@ -9,7 +9,10 @@ import sys
 import time
 from pathlib import Path
 
-from mall_adapters.bootstrap.settings import ALL_MODULES, PROJECT_ROOT, Settings
+from mall_adapters.bootstrap.settings import ALL_MODULES, Settings
+
+# `codegen` works on a source checkout: the repository this file is part of.
+SOURCE_ROOT = Path(__file__).resolve().parents[3]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
 
     codegen = commands.add_parser("codegen", help="generate code from specs/")
     codegen.add_argument("--check", action="store_true", help="fail when generated code drifted")
-    codegen.add_argument("--root", type=Path, default=PROJECT_ROOT)
+    codegen.add_argument("--root", type=Path, default=SOURCE_ROOT)
 
     commands.add_parser("migrate", help="apply the migrations of every module")
 
