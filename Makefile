@@ -21,7 +21,7 @@ $(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
 	touch $(VENV)/.installed $@
 
 run: $(VENV)/.installed
-	$(BIN)/intellimall up
+	$(BIN)/intellimall up $(ARGS)
 
 codegen: $(VENV)/.installed
 	$(BIN)/intellimall codegen

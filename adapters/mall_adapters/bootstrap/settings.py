@@ -52,7 +52,10 @@ class Settings:
             "pg_dsn": env.get("INTELLIMALL_PG_DSN", ""),
             "nats_url": env.get("INTELLIMALL_NATS_URL", ""),
         }
+        if "INTELLIMALL_HOST" in env:
+            values["host"] = env["INTELLIMALL_HOST"]
         numbers = {
+            "port": ("INTELLIMALL_PORT", int),
             "snapshot_every": ("INTELLIMALL_SNAPSHOT_EVERY", int),
             "query_timeout_seconds": ("INTELLIMALL_QUERY_TIMEOUT", float),
             "connect_timeout_seconds": ("INTELLIMALL_CONNECT_TIMEOUT", float),
