@@ -12,7 +12,6 @@ import contextlib
 import socket
 import sys
 import time
-from collections.abc import Iterator
 
 import uvicorn
 
@@ -25,14 +24,6 @@ from mall_adapters.infra.errors import StartError
 from mall_adapters.infra.listen import bind_http
 from mall_adapters.infra.lock import owning
 from mall_adapters.infra.stop_signals import StopRequested, StopSignals
-
-
-class HttpServer(uvicorn.Server):
-    @contextlib.contextmanager
-    def capture_signals(self) -> Iterator[None]:
-        # StopSignals routes the stop signals here. uvicorn's own capture would re-raise
-        # SIGTERM after its shutdown and kill the process before the servers are stopped.
-        yield
 
 
 def run_up(settings: Settings, *, own_data_dir: bool) -> int:
@@ -68,14 +59,14 @@ def _run(settings: Settings, signals: StopSignals, lock: bool) -> bool:
             stack.callback(runtime_file(settings).unlink, missing_ok=True)
             root = Root(settings=started.settings)
             app = create_app(started.settings, root, manage_lifespan=False)
-            server = HttpServer(uvicorn.Config(app, log_level="warning", lifespan="off"))
+            server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
             return asyncio.run(_serve(server, sock, root, started, signals, http_url, begun))
         finally:
             signals.stopping()  # from here on a signal must not interrupt stopping the servers
 
 
 async def _serve(
-    server: HttpServer,
+    server: uvicorn.Server,
     sock: socket.socket,
     root: Root,
     started: Servers,
@@ -83,6 +74,8 @@ async def _serve(
     http_url: str,
     begun: float,
 ) -> bool:
+    # While serving, uvicorn catches SIGINT and SIGTERM itself and re-raises them when done:
+    # they then reach StopSignals in its serving mode, which only asks to exit once more.
     signals.serving(lambda sig: server.handle_exit(sig, None))
     supervision = asyncio.create_task(started.supervise(), name="supervise-servers")
     try:
