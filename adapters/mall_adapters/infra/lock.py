@@ -39,7 +39,7 @@ def owning(data_dir: Path) -> Iterator[DataDirLock]:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise StartError(
-                f"{data_dir} is in use by a running IntelliMall ({owner(fd)}); "
+                f"{data_dir} is in use by a running IntelliMall ({_owner(fd)}); "
                 "stop it first or pass another --data-dir"
             ) from None
         lock = DataDirLock(fd)
@@ -49,7 +49,7 @@ def owning(data_dir: Path) -> Iterator[DataDirLock]:
         os.close(fd)
 
 
-def owner(fd: int) -> str:
+def _owner(fd: int) -> str:
     try:
         found = json.loads(os.pread(fd, 4096, 0))
     except ValueError:  # the owner has not written it yet

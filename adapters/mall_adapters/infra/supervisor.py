@@ -142,7 +142,11 @@ class EmbeddedServer(ABC):
                 return
             delay = min(delay * 2, MAX_DELAY_SECONDS)
             self.restarts += 1
-            process = self._process = self._spawn()
+            try:
+                process = self._process = self._spawn()
+            except OSError as error:  # e.g. the binary is gone: keep trying, with back-off
+                log.error("embedded %s could not be started: %s", self.name, error)
+                continue
             if await self._serving(process, restart_timeout):
                 self._state = State.RUNNING
                 log.warning("embedded %s is back (pid %d)", self.name, process.pid)
