@@ -86,6 +86,21 @@ def test_a_stop_signal_stops_everything_and_exits_0(
     assert not (kept_data / "runtime.json").exists()
 
 
+def test_a_stop_signal_while_starting_stops_once_the_step_under_way_is_done(
+    launcher: Launcher, workspace: Path
+) -> None:
+    data_dir = workspace / "fresh"
+    up = launcher.up(data_dir)
+    until(lambda: (data_dir / "pg").exists(), bool, 30)  # initdb under way, handlers installed
+
+    up.process.send_signal(signal.SIGTERM)
+
+    assert up.exit_code() == 0, up.output()
+    assert "IntelliMall ready" not in up.output()
+    assert up.output().endswith(f"IntelliMall stopped; data kept in {data_dir}\n")
+    assert naming(data_dir) == {}
+
+
 def test_a_second_up_on_a_data_directory_in_use_fails_at_once_naming_the_first(
     module_launcher: Launcher, running: Up
 ) -> None:

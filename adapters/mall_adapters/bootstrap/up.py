@@ -2,7 +2,8 @@
 
 Order of start: the data directory's lock, the HTTP port, PostgreSQL and NATS, then the app;
 each failure is one line and exit code 1, and what already started is stopped. SIGINT,
-SIGTERM and SIGHUP stop it in reverse order, with exit code 0.
+SIGTERM and SIGHUP stop it in reverse order, with exit code 0; one that arrives while it
+starts takes effect when the step under way (e.g. starting PostgreSQL) is done.
 """
 
 from __future__ import annotations
@@ -23,17 +24,15 @@ from mall_adapters.bootstrap.settings import Settings
 from mall_adapters.infra.errors import StartError
 from mall_adapters.infra.listen import bind_http
 from mall_adapters.infra.lock import owning
-from mall_adapters.infra.stop_signals import StopRequested, StopSignals
+from mall_adapters.infra.stop_signals import StopSignals
 
 
 def run_up(settings: Settings, *, own_data_dir: bool) -> int:
-    """Serve until a stop signal. `own_data_dir` (`up`): hold the data directory's lock, so
-    that a second instance on it fails at once (`serve` processes share one directory)."""
+    """Serve until a stop signal; the exit code. `own_data_dir` (`up`): hold the data
+    directory's lock, so a second instance on it fails at once (`serve` processes share one)."""
     with StopSignals() as signals:
         try:
             started = _run(settings, signals, own_data_dir)
-        except StopRequested:
-            started = True
         except (StartError, StartupError) as error:
             print(f"IntelliMall did not start: {error}", file=sys.stderr)
             return 1
@@ -47,22 +46,21 @@ def run_up(settings: Settings, *, own_data_dir: bool) -> int:
 def _run(settings: Settings, signals: StopSignals, lock: bool) -> bool:
     begun = time.perf_counter()
     with contextlib.ExitStack() as stack:
-        try:
-            owner = stack.enter_context(owning(settings.data_dir)) if lock else None
-            if owner is not None:
-                runtime_file(settings).unlink(missing_ok=True)  # left by a killed run
-            sock = stack.enter_context(bind_http(settings.host, settings.port))
-            http_url = f"http://{settings.host}:{sock.getsockname()[1]}"
-            if owner is not None:
-                owner.record(http_url)
-            started = stack.enter_context(servers(settings))
-            stack.callback(runtime_file(settings).unlink, missing_ok=True)
-            root = Root(settings=started.settings)
-            app = create_app(started.settings, root, manage_lifespan=False)
-            server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
-            return asyncio.run(_serve(server, sock, root, started, signals, http_url, begun))
-        finally:
-            signals.stopping()  # from here on a signal must not interrupt stopping the servers
+        owner = stack.enter_context(owning(settings.data_dir)) if lock else None
+        if owner is not None:
+            runtime_file(settings).unlink(missing_ok=True)  # left by a killed run
+        sock = stack.enter_context(bind_http(settings.host, settings.port))
+        http_url = f"http://{settings.host}:{sock.getsockname()[1]}"
+        if owner is not None:
+            owner.record(http_url)
+        started = stack.enter_context(servers(settings))
+        if signals.received:
+            return True
+        stack.callback(runtime_file(settings).unlink, missing_ok=True)
+        root = Root(settings=started.settings)
+        app = create_app(started.settings, root, manage_lifespan=False)
+        server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
+        return asyncio.run(_serve(server, sock, root, started, signals, http_url, begun))
 
 
 async def _serve(
