@@ -109,7 +109,7 @@ def test_a_second_up_on_a_data_directory_in_use_fails_at_once_naming_the_first(
     assert second.exit_code() == 1
     assert second.output().splitlines() == [
         f"IntelliMall did not start: {running.data_dir} is in use by a running IntelliMall"
-        f" (pid {running.process.pid}, {running.url}); stop it first or pass another --data-dir"
+        f" (pid {running.process.pid}, {running.url}); stop it first or use another data directory"
     ]
     one_of_each(running.data_dir)
     assert httpx.get(f"{running.url}/liveness").status_code == 200

@@ -40,7 +40,7 @@ def owning(data_dir: Path) -> Iterator[DataDirLock]:
         except BlockingIOError:
             raise StartError(
                 f"{data_dir} is in use by a running IntelliMall ({_owner(fd)}); "
-                "stop it first or pass another --data-dir"
+                "stop it first or use another data directory"
             ) from None
         lock = DataDirLock(fd)
         lock.record(None)
