@@ -1,30 +1,23 @@
 """`intellimall up` as a real process: stop signals, one instance per data directory, a
-restart after kill -9, leftovers of a killed run, and embedded servers restarted when they die.
-
-The start/stop tests take turns on one data directory (initdb runs once); the fault tests
-share one running instance and each leaves it recovered.
+restart after kill -9, leftovers of a killed run. The tests take turns on one data directory
+(initdb runs once); each ends every process it started.
 """
 
 from __future__ import annotations
 
-import asyncio
-import os
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import asyncpg
 import httpx
 import pytest
 
 from mall_adapters.infra.nats import free_port, nats_server_binary
-from tests.support.up_process import Launcher, Up, naming, one_of_each, servers, until
+from tests.support.up_process import Launcher, naming, one_of_each, until
 
 STORE = {"name": "Waldorf Books", "location": "Level 1"}
 
@@ -39,33 +32,6 @@ def workspace() -> Iterator[Path]:
 @pytest.fixture(scope="module")
 def kept_data(workspace: Path) -> Path:
     return workspace / "kept"
-
-
-@pytest.fixture
-def launcher() -> Iterator[Launcher]:
-    launcher = Launcher()
-    yield launcher
-    launcher.close()
-
-
-@pytest.fixture(scope="module")
-def module_launcher() -> Iterator[Launcher]:
-    """For `running`, and for processes on its data directory (closing ends them all)."""
-    launcher = Launcher()
-    yield launcher
-    launcher.close()
-
-
-@pytest.fixture(scope="module")
-def running(workspace: Path, module_launcher: Launcher) -> Up:
-    up = module_launcher.up(workspace / "running")
-    up.ready()
-    return up
-
-
-def stop(up: Up) -> None:
-    up.process.send_signal(signal.SIGINT)
-    assert up.exit_code() == 0, up.output()
 
 
 @pytest.mark.parametrize(
@@ -102,17 +68,21 @@ def test_a_stop_signal_while_starting_stops_once_the_step_under_way_is_done(
 
 
 def test_a_second_up_on_a_data_directory_in_use_fails_at_once_naming_the_first(
-    module_launcher: Launcher, running: Up
+    launcher: Launcher, kept_data: Path
 ) -> None:
-    second = module_launcher.up(running.data_dir, log_name="second.log")
+    first = launcher.up(kept_data)
+    first.ready()
+
+    second = launcher.up(kept_data, log_name="second.log")
 
     assert second.exit_code() == 1
     assert second.output().splitlines() == [
-        f"IntelliMall did not start: {running.data_dir} is in use by a running IntelliMall"
-        f" (pid {running.process.pid}, {running.url}); stop it first or use another data directory"
+        f"IntelliMall did not start: {kept_data} is in use by a running IntelliMall"
+        f" (pid {first.process.pid}, {first.url}); stop it first or use another data directory"
     ]
-    one_of_each(running.data_dir)
-    assert httpx.get(f"{running.url}/liveness").status_code == 200
+    one_of_each(kept_data)
+    assert httpx.get(f"{first.url}/liveness").status_code == 200
+    first.interrupt()
 
 
 def test_after_kill_9_a_restart_runs_one_server_of_each_with_the_acknowledged_data(
@@ -133,7 +103,7 @@ def test_after_kill_9_a_restart_runs_one_server_of_each_with_the_acknowledged_da
     found = httpx.get(f"{second.url}/api/stores/{created.json()['id']}")
     assert found.status_code == 200, found.text
     assert found.json()["store"]["name"] == STORE["name"]
-    stop(second)
+    second.interrupt()
 
 
 def test_servers_left_running_by_an_earlier_run_are_stopped_not_duplicated(
@@ -165,7 +135,7 @@ def test_servers_left_running_by_an_earlier_run_are_stopped_not_duplicated(
         assert set(ours.values()).isdisjoint(orphans.values())
         assert up.output().count("left running by an earlier run") == 2
         assert not (kept_data / "pg" / ".handle_pids.json").exists()
-        stop(up)
+        up.interrupt()
     finally:
         orphan_nats.kill()
         orphan_nats.wait()
@@ -188,89 +158,7 @@ def test_a_pid_file_naming_an_unrelated_process_leaves_that_process_alone(
 
         assert unrelated.poll() is None
         one_of_each(kept_data)
-        stop(up)
+        up.interrupt()
     finally:
         unrelated.kill()
         unrelated.wait()
-
-
-class StoreWriter(threading.Thread):
-    """Creates stores through the API, one after another, until `finish`."""
-
-    def __init__(self, url: str) -> None:
-        super().__init__(daemon=True)
-        self.url = url
-        self.created = 0
-        self.failed: list[int] = []
-        self._finish = threading.Event()
-
-    def run(self) -> None:
-        with httpx.Client(base_url=self.url, timeout=30) as api:
-            while not self._finish.is_set():
-                response = api.post("/api/stores", json=STORE)
-                if response.status_code == 200:
-                    self.created += 1
-                else:
-                    self.failed.append(response.status_code)
-                    time.sleep(0.1)
-
-    def finish(self) -> None:
-        self._finish.set()
-        self.join()
-
-
-def count(dsn: str, sql: str) -> int:
-    async def fetch() -> int:
-        conn = await asyncpg.connect(dsn)
-        try:
-            found: int = await conn.fetchval(sql)
-            return found
-        finally:
-            await conn.close()
-
-    return asyncio.run(fetch())
-
-
-def test_a_killed_nats_is_restarted_and_every_outbox_row_is_published(running: Up) -> None:
-    killed = one_of_each(running.data_dir)["nats-server"]
-    writer = StoreWriter(running.url)
-    writer.start()
-    try:
-        until(lambda: writer.created, lambda n: n >= 5, 30)
-        os.kill(killed, signal.SIGKILL)
-        until(
-            lambda: servers(running.data_dir)["nats-server"], lambda p: p not in ([], [killed]), 30
-        )
-        restarted_at = writer.created
-        until(lambda: writer.created, lambda n: n >= restarted_at + 5, 30)
-    finally:
-        writer.finish()
-
-    dsn = running.runtime()["pg_dsn"]
-    unpublished = "SELECT count(*) FROM stores.outbox WHERE published_at IS NULL"
-    until(lambda: count(dsn, unpublished), lambda n: n == 0, 60)
-    stores = count(dsn, "SELECT count(*) FROM stores.stores")
-    cached = "SELECT count(*) FROM baskets.stores_cache"  # the consumers resumed too
-    until(lambda: count(dsn, cached), lambda n: n == stores, 60)
-    assert (
-        f"ERROR mall_adapters.infra.supervisor: embedded NATS (pid {killed}) exited"
-        in running.output()
-    )
-    assert "WARNING mall_adapters.infra.supervisor: embedded NATS is back" in running.output()
-    one_of_each(running.data_dir)
-
-
-def test_a_killed_postgres_is_restarted_and_requests_succeed_again(running: Up) -> None:
-    killed = one_of_each(running.data_dir)["postgres"]
-
-    os.kill(killed, signal.SIGKILL)
-
-    with httpx.Client(base_url=running.url, timeout=30) as api:
-
-        def create() -> int:
-            return api.post("/api/stores", json=STORE).status_code
-
-        until(create, lambda status: status == 200, 60)
-        assert [create() for _ in range(5)] == [200] * 5
-    assert one_of_each(running.data_dir)["postgres"] != killed
-    assert f"embedded PostgreSQL (pid {killed}) exited" in running.output()

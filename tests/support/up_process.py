@@ -65,6 +65,11 @@ class Up:
         )
         assert self.process.poll() is None, self.output()
 
+    def interrupt(self) -> None:
+        """Ctrl-C, and the clean stop that must follow."""
+        self.process.send_signal(signal.SIGINT)
+        assert self.exit_code() == 0, self.output()
+
     def exit_code(self) -> int:
         until(self.process.poll, lambda code: code is not None, STOP_SECONDS)
         return self.process.returncode
