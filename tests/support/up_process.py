@@ -142,8 +142,11 @@ class Launcher:
             if started.process.poll() is None:
                 started.process.kill()
             started.process.wait()
-        for data_dir in {started.data_dir for started in self._started}:
+        data_dirs = {started.data_dir for started in self._started}
+        for data_dir in data_dirs:
             for pid in naming(data_dir):
                 with contextlib.suppress(ProcessLookupError):
                     os.kill(pid, signal.SIGKILL)
+        # Gone before the caller removes the folders (the kernel needs a moment).
+        until(lambda: [naming(d) for d in data_dirs], lambda left: not any(left), STOP_SECONDS)
         self._started.clear()
