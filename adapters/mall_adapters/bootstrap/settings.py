@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -9,8 +10,22 @@ from typing import Any
 
 from mall_contracts.common import subjects
 
-PROJECT_ROOT = Path(__file__).resolve().parents[3]
 ALL_MODULES = ("stores", "customers", "baskets")
+
+
+def installed_specs() -> Path:
+    """The folder of the spec files: the data-only package `mall_specs` (the repository's
+    specs/, mapped by setup.py; in an editable install, specs/ itself).
+
+    It is a namespace package, and setuptools' editable finder adds a placeholder entry to
+    its path (which `importlib.resources` cannot read on 3.11), so the real folder is taken.
+    """
+    spec = importlib.util.find_spec("mall_specs")
+    locations = spec.submodule_search_locations if spec else None
+    for location in locations or []:
+        if (Path(location) / "openapi").is_dir():
+            return Path(location)
+    raise RuntimeError("the spec files (package mall_specs) are not installed")
 
 
 @dataclass(frozen=True)
@@ -20,7 +35,7 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8080
     data_dir: Path = field(default_factory=lambda: Path.cwd() / ".intellimall")
-    specs_dir: Path = PROJECT_ROOT / "specs"
+    specs_dir: Path = field(default_factory=installed_specs)
     modules: tuple[str, ...] = ALL_MODULES
     snapshot_every: int = 50
     query_timeout_seconds: float = 2.0
@@ -42,7 +57,10 @@ class Settings:
             "pg_dsn": env.get("INTELLIMALL_PG_DSN", ""),
             "nats_url": env.get("INTELLIMALL_NATS_URL", ""),
         }
+        if "INTELLIMALL_HOST" in env:
+            values["host"] = env["INTELLIMALL_HOST"]
         numbers = {
+            "port": ("INTELLIMALL_PORT", int),
             "snapshot_every": ("INTELLIMALL_SNAPSHOT_EVERY", int),
             "query_timeout_seconds": ("INTELLIMALL_QUERY_TIMEOUT", float),
             "connect_timeout_seconds": ("INTELLIMALL_CONNECT_TIMEOUT", float),

@@ -1,0 +1,51 @@
+"""`EmbeddedServer` supervision in-process, on real servers: a killed server is restarted on
+the same address and its status says so; after `stop` nothing is restarted."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+from pathlib import Path
+
+from mall_adapters.infra.nats import EmbeddedNats
+from mall_adapters.infra.postgres import EmbeddedPostgres
+from mall_adapters.infra.supervisor import EmbeddedServer, ServerStatus, State
+from tests.support.polling import eventually
+
+
+async def status(server: EmbeddedServer) -> ServerStatus:
+    return server.describe()
+
+
+async def kill_and_see_it_restarted(server: EmbeddedServer) -> None:
+    address = server.start()
+    supervising = asyncio.create_task(server.supervise())
+    try:
+        killed = server.pid
+        assert killed is not None
+        os.kill(killed, signal.SIGKILL)
+
+        back = await eventually(
+            lambda: status(server), lambda s: s.state is State.RUNNING and s.pid != killed, 60
+        )
+
+        assert back.restarts == 1
+        assert back.last_exit_code == -signal.SIGKILL
+        assert server.healthy
+        assert server.address == address
+        server.stop()
+        await asyncio.wait_for(supervising, 10)  # it ends by itself: no restart after stop
+        assert server.describe().state is State.STOPPED
+        assert not server.healthy
+    finally:
+        supervising.cancel()
+        server.stop()
+
+
+async def test_a_killed_nats_is_restarted_on_the_same_url(tmp_path: Path) -> None:
+    await kill_and_see_it_restarted(EmbeddedNats(tmp_path / "nats"))
+
+
+async def test_a_killed_postgres_is_restarted_on_the_same_socket(tmp_path: Path) -> None:
+    await kill_and_see_it_restarted(EmbeddedPostgres(tmp_path / "pg", delete_on_stop=True))

@@ -1,0 +1,33 @@
+"""Where `intellimall up` and `make run` listen: INTELLIMALL_HOST / INTELLIMALL_PORT, and
+options passed through `make run ARGS=...` (which win over the environment)."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from mall_adapters.bootstrap.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_host_and_port_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("INTELLIMALL_HOST", "0.0.0.0")
+    monkeypatch.setenv("INTELLIMALL_PORT", "9090")
+
+    assert (Settings.from_env().host, Settings.from_env().port) == ("0.0.0.0", 9090)
+    assert Settings.from_env(port=9191).port == 9191  # the command line wins
+
+
+def test_make_run_passes_its_args_to_up() -> None:
+    shown = subprocess.run(
+        ["make", "--dry-run", "--always-make", "run", "ARGS=--port 9090 --data-dir /tmp/m"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+    assert shown.stdout.splitlines()[-1].endswith("intellimall up --port 9090 --data-dir /tmp/m")
