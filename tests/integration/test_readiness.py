@@ -25,7 +25,7 @@ def private_nats(tmp_path: Path) -> Iterator[EmbeddedNats]:
 async def test_readiness_follows_the_broker_and_the_relays(
     pg_dsn: str, private_nats: EmbeddedNats, tmp_path: Path
 ) -> None:
-    settings = make_settings(pg_dsn, private_nats.url, tmp_path, relay_unhealthy_seconds=0.5)
+    settings = make_settings(pg_dsn, private_nats.address, tmp_path, relay_unhealthy_seconds=0.5)
     async with running_app(settings) as (client, root):
 
         async def readiness() -> tuple[int, Any]:
@@ -37,7 +37,7 @@ async def test_readiness_follows_the_broker_and_the_relays(
         private_nats.stop()
         _, body = await eventually(readiness, lambda r: r[0] == 503)
         assert body["status"] == "unavailable"
-        assert any(f"NATS at {private_nats.url} is unreachable" in r for r in body["reasons"])
+        assert any(f"NATS at {private_nats.address} is unreachable" in r for r in body["reasons"])
 
         created = await client.post("/api/stores", json={"name": "Queued", "location": "L1"})
         assert created.status_code == 200  # the write lands in the outbox meanwhile
@@ -47,7 +47,7 @@ async def test_readiness_follows_the_broker_and_the_relays(
         )
         assert (await client.get("/liveness")).status_code == 200
 
-        private_nats.restart()
+        private_nats.start()
         await eventually(readiness, lambda r: r[0] == 200, within=30)
         db = root.infra.db()
         unpublished = "SELECT count(*) FROM stores.outbox WHERE published_at IS NULL"
