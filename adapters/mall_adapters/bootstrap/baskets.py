@@ -70,6 +70,8 @@ class BasketsContainer(containers.DeclarativeContainer):
 
     # Bindings.
     routes = providers.Singleton(
-        build_baskets_routes, providers.Singleton(counted, api, infra.registry, COUNTERS)
+        build_baskets_routes,
+        providers.Singleton(counted, api, infra.registry, COUNTERS),
+        kit.idempotent,
     )
     router = providers.Singleton(build_baskets_router, policies, kit.consumer)

@@ -49,6 +49,8 @@ class CustomersContainer(containers.DeclarativeContainer):
 
     # Bindings.
     routes = providers.Singleton(
-        build_customers_routes, providers.Singleton(counted, api, infra.registry, COUNTERS)
+        build_customers_routes,
+        providers.Singleton(counted, api, infra.registry, COUNTERS),
+        kit.idempotent,
     )
     router = providers.Singleton(build_customers_router, responders, kit.consumer)

@@ -9,6 +9,7 @@ from fast_depends.msgspec import MsgSpecSerializer
 from faststream.nats import NatsBroker
 
 from mall_adapters.bootstrap.settings import Settings
+from mall_adapters.http.idempotency import IdempotentRequests
 from mall_adapters.messaging.consumer import ConsumerSettings, NatsConsumer
 from mall_adapters.messaging.inbox_processor import InboxProcessor
 from mall_adapters.messaging.relay import OutboxRelay, RelaySettings
@@ -71,7 +72,7 @@ class Infrastructure(containers.DeclarativeContainer):
 
 
 class MessagingKit(containers.DeclarativeContainer):
-    """One module's outbox and relay, inbox consumer, dead letters, idempotency records and
+    """One module's outbox and relay, inbox consumer, dead letters, idempotent requests and
     message metrics."""
 
     infra = providers.DependenciesContainer()
@@ -88,6 +89,7 @@ class MessagingKit(containers.DeclarativeContainer):
         module,
         infra.settings.provided.idempotency_ttl_seconds,
     )
+    idempotent = providers.Singleton(IdempotentRequests, idempotency, infra.uow)
     consumer = providers.Singleton(
         NatsConsumer,
         providers.Singleton(InboxProcessor, inbox, infra.uow),

@@ -72,5 +72,5 @@ class StoresContainer(containers.DeclarativeContainer):
     responders = providers.Singleton(queries.StoresQueryHandlers, mall, catalog)
 
     # Bindings.
-    routes = providers.Singleton(build_stores_routes, api)
+    routes = providers.Singleton(build_stores_routes, api, kit.idempotent)
     router = providers.Singleton(build_stores_router, responders, kit.consumer)

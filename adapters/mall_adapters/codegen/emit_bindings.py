@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mall_adapters.codegen.asyncapi import Message, MessagingModule, Operation, method_name
 from mall_adapters.codegen.model import Model, pascal
-from mall_adapters.codegen.openapi import HttpModule, HttpOperation
+from mall_adapters.codegen.openapi import IDEMPOTENCY_KEY, HttpModule, HttpOperation
 from mall_adapters.codegen.pysource import Imports, docstring, header
 from mall_adapters.codegen.schemas import StructRef, lit, upper_snake
 
@@ -164,11 +164,14 @@ def _http(mod: HttpModule) -> str:
     imports.name("litestar.handlers", "HTTPRouteHandler")
     handlers = [_route(op, names) for op in mod.operations]
     listing = "".join(f"        {op.py_name},\n" for op in mod.operations)
+    params, doc = f"api: {prefix}Api", "each calling the same-named `api` method"
+    if any(op.idempotency_key for op in mod.operations):
+        imports.name("mall_adapters.http.idempotency", "IdempotentRequests")
+        params += ", idempotency: IdempotentRequests"
+        doc += "; the creates that accept an `Idempotency-Key` go through `idempotency`"
     body = (
-        f"def build_{mod.module}_routes(api: {prefix}Api) -> list[HTTPRouteHandler]:\n"
-        + docstring(
-            f"The REST operations of {mod.file}, each calling the same-named `api` method.", "    "
-        )
+        f"def build_{mod.module}_routes({params}) -> list[HTTPRouteHandler]:\n"
+        + docstring(f"The REST operations of {mod.file}, {doc}.", "    ")
         + "\n"
         + "\n".join(handlers)
         + f"\n    return [\n{listing}    ]\n"
@@ -188,6 +191,10 @@ def _route(op: HttpOperation, names: _Names) -> str:
         args.append(f"data: JSONBody[{names.struct(op.body)}]")
         call.append("data")
     result = names.struct(op.response)
+    invoke = f"api.{op.py_name}({', '.join(call)})"
+    body = f"        return await {invoke}\n"
+    if op.idempotency_key is not None:
+        result, body = _idempotent(op, names, args, invoke)
     limits = {p.py_name: (p.wire_name, p.max_length) for p in op.params if p.max_length}
     opt = ""
     if limits:  # the input guard reads them: an id longer than its bound names nothing
@@ -196,6 +203,29 @@ def _route(op: HttpOperation, names: _Names) -> str:
     return (
         f"    @{op.method}(\n        {lit(op.route)},\n        operation_id={lit(op.operation_id)},\n"
         f"        summary={lit(op.summary)},\n        status_code=200,\n{opt}    )\n"
-        f"    async def {op.py_name}({', '.join(args)}) -> {result}:\n"
-        f"        return await api.{op.py_name}({', '.join(call)})\n"
+        f"    async def {op.py_name}({', '.join(args)}) -> {result}:\n{body}"
     )
+
+
+def _idempotent(op: HttpOperation, names: _Names, args: list[str], invoke: str) -> tuple[str, str]:
+    """An optional `Idempotency-Key` header argument, and a body that runs the call through
+    `idempotency` (which answers with the encoded response)."""
+    assert op.idempotency_key is not None
+    low, high = op.idempotency_key
+    for module, name in (
+        ("typing", "Annotated"),
+        ("litestar", "Response"),
+        ("litestar.params", "HeaderParameter"),
+        ("mall_adapters.http.idempotency", "fingerprint"),
+    ):
+        names.imports.name(module, name)
+    args.append(
+        f"idempotency_key: Annotated[str | None, HeaderParameter(name={lit(IDEMPOTENCY_KEY)},"
+        f" min_length={low}, max_length={high})] = None"
+    )
+    params = ", ".join(p.py_name for p in op.params)
+    body = (
+        f"        request = fingerprint({lit(op.operation_id)}, [{params}], data)\n"
+        f"        return await idempotency.run(idempotency_key, request, lambda: {invoke})\n"
+    )
+    return "Response[bytes]", body

@@ -11,6 +11,9 @@ from mall_adapters.codegen.schemas import SchemaReader, StructRef, snake
 METHODS = ("get", "put", "post", "delete", "patch")
 JSON = "application/json"
 CORE = "the module's core"
+IDEMPOTENCY_KEY = "Idempotency-Key"
+"""The one header parameter the generator understands: the mechanism behind it is built
+into the routes (`mall_adapters.http.idempotency`)."""
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,7 @@ class HttpOperation:
     params: tuple[PathParam, ...]
     body: StructRef | None  # None when there is no body or it is the empty object
     response: StructRef
+    idempotency_key: tuple[int, int] | None = None  # (min, max) length, when accepted
 
     @property
     def py_name(self) -> str:
@@ -93,11 +97,17 @@ class OpenApiReader:
     def _operation(self, path: str, method: str, op: Node, shared: Node | None) -> HttpOperation:
         params = [*(shared.elements() if shared else []), *self._list(op.get("parameters"))]
         path_params: list[PathParam] = []
+        idempotency_key = None
         for raw in params:
             param = self.specs.resolve(raw)
-            if param.need("in").text() != "path":
-                raise SpecError(param.at, "only path parameters are supported")
-            name = param.need("name").text()
+            where, name = param.need("in").text(), param.need("name").text()
+            if where == "header" and name == IDEMPOTENCY_KEY:
+                idempotency_key = _key_lengths(param)
+                continue
+            if where != "path":
+                raise SpecError(
+                    param.at, f"only path parameters and the {IDEMPOTENCY_KEY} header are supported"
+                )
             path_params.append(PathParam(name, snake(name), _max_length(param.need("schema"))))
         for p in path_params:
             if "{" + p.wire_name + "}" not in path:
@@ -111,6 +121,7 @@ class OpenApiReader:
             params=tuple(path_params),
             body=self._body(op),
             response=self._response(op),
+            idempotency_key=idempotency_key,
         )
 
     @staticmethod
@@ -139,3 +150,16 @@ def _max_length(schema: Node) -> int | None:
         raise SpecError(schema.at.child(sorted(extra)[0]), "unsupported path parameter keyword")
     bound = read_bounds(schema, "string", None).get("max_length")
     return None if bound is None else int(bound)
+
+
+def _key_lengths(param: Node) -> tuple[int, int]:
+    """The optional `Idempotency-Key` header: a string with both length bounds."""
+    if param.value.get("required", False):
+        raise SpecError(param.at.child("required"), f"{IDEMPOTENCY_KEY} must be optional")
+    schema = param.need("schema")
+    if not isinstance(schema.value, dict) or schema.value.get("type") != "string":
+        raise SpecError(schema.at, f"the {IDEMPOTENCY_KEY} header must be a string")
+    bounds = read_bounds(schema, "string", None)
+    if "min_length" not in bounds or "max_length" not in bounds:
+        raise SpecError(schema.at, f"the {IDEMPOTENCY_KEY} header needs minLength and maxLength")
+    return int(bounds["min_length"]), int(bounds["max_length"])

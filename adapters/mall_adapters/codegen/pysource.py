@@ -59,12 +59,10 @@ class Imports:
             names = names - set(aliased)
             if not names:
                 continue
-            joined = ", ".join(sorted(names, key=lambda n: (not n.isupper(), n.lower())))
+            joined = ", ".join(sorted(names, key=_name_sort_key))
             line = f"from {module} import {joined}"
             if len(line) > WIDTH:
-                inner = "".join(
-                    f"    {n},\n" for n in sorted(names, key=lambda n: (not n.isupper(), n.lower()))
-                )
+                inner = "".join(f"    {n},\n" for n in sorted(names, key=_name_sort_key))
                 line = f"from {module} import (\n{inner})"
             groups[_group(module)].append(line)
         blocks = []
@@ -80,6 +78,12 @@ def _group(module: str) -> int:
     if top in {"mall", "mall_contracts", "mall_adapters"}:
         return 2
     return 1
+
+
+def _name_sort_key(name: str) -> tuple[int, str]:
+    """Like isort's order by type: constants, then classes, then functions and modules."""
+    kind = 0 if name.isupper() else 1 if name[:1].isupper() else 2
+    return kind, name.lower()
 
 
 def _import_sort_key(line: str) -> tuple[int, str, str]:

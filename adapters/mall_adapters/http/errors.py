@@ -42,6 +42,7 @@ GRPC_CODE = {  # what the reference's clients read in `code`
     HTTPStatus.SERVICE_UNAVAILABLE: 14,
     HTTPStatus.METHOD_NOT_ALLOWED: 12,
     HTTPStatus.REQUEST_ENTITY_TOO_LARGE: 3,
+    HTTPStatus.UNPROCESSABLE_ENTITY: 9,  # failed precondition: an Idempotency-Key reused
     HTTPStatus.INTERNAL_SERVER_ERROR: 13,
 }
 
@@ -75,7 +76,7 @@ def framework_error(request: Request[Any, Any, Any], error: HTTPException) -> Re
     status = HTTPStatus(error.status_code)
     message = error.detail or status.phrase
     if isinstance(error, ValidationException) and isinstance(error.extra, list):
-        problems = [_problem(p) for p in error.extra if isinstance(p, dict)]
+        problems = [_problem(request, p) for p in error.extra if isinstance(p, dict)]
         message = f"{message}: {'; '.join(problems)}" if problems else message
     elif status == HTTPStatus.BAD_REQUEST and not message.startswith(MALFORMED):
         message = f"{MALFORMED}: {message}"  # msgspec's own texts, e.g. "Input data was truncated"
@@ -85,13 +86,17 @@ def framework_error(request: Request[Any, Any, Any], error: HTTPException) -> Re
     return error_response(status, message, error.headers)
 
 
-def _problem(problem: dict[str, Any]) -> str:
+def _problem(request: Request[Any, Any, Any], problem: dict[str, Any]) -> str:
     key = problem.get("key")
     text = str(problem.get("message", "invalid value"))
     if key == "data" and text == "'data'":  # Litestar's words for a missing body
         return "a JSON body is required"
     if problem.get("source") == "body":  # Litestar names body fields `data` and `name`
         key = "$" if key == "data" else f"$.{key}"
+    elif problem.get("source") == "header":  # Litestar names the Python parameter
+        parameter = request.route_handler.parsed_fn_signature.parameters.get(str(key))
+        header = getattr(getattr(parameter, "kwarg_definition", None), "name", None)
+        return f"{text} in header `{header or key}`"
     return f"{text} at `{key}`" if key else text
 
 
