@@ -1,5 +1,6 @@
-"""`/readiness` tells the truth: 503 with the reasons while NATS is away and the outbox
-relay keeps failing, 200 again once they recover (`/liveness` stays 200 throughout)."""
+"""`/readiness` tells the truth: 503 with the reasons while NATS or PostgreSQL is away, an
+outbox relay keeps failing or an embedded server is not serving, and 200 again once they
+recover (`/liveness` stays 200 throughout). Requests meanwhile get 503, never a 500."""
 
 from __future__ import annotations
 
@@ -7,9 +8,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
+from mall_adapters.bootstrap.app import create_app
+from mall_adapters.bootstrap.containers import Root
+from mall_adapters.bootstrap.runtime import running
 from mall_adapters.infra.nats import EmbeddedNats
+from mall_adapters.infra.postgres import EmbeddedPostgres
 from tests.support.app import make_settings, running_app
 from tests.support.polling import eventually
 
@@ -52,3 +58,57 @@ async def test_readiness_follows_the_broker_and_the_relays(
         db = root.infra.db()
         unpublished = "SELECT count(*) FROM stores.outbox WHERE published_at IS NULL"
         await eventually(lambda: db.fetchval(unpublished), lambda n: n == 0)
+
+
+@pytest.fixture
+def private_pg(tmp_path: Path) -> Iterator[EmbeddedPostgres]:
+    server = EmbeddedPostgres(tmp_path / "pg")  # keeps its data across stop and start
+    server.start()
+    yield server
+    server.stop()
+
+
+async def test_readiness_and_requests_while_postgres_is_away(
+    private_pg: EmbeddedPostgres, nats_url: str, tmp_path: Path
+) -> None:
+    settings = make_settings(private_pg.address, nats_url, tmp_path)
+    async with running_app(settings) as (client, _root):
+        store = {"name": "Ollivanders", "location": "L1"}
+        assert (await client.post("/api/stores", json=store)).status_code == 200
+
+        private_pg.stop()
+        readiness = await client.get("/readiness")
+        assert readiness.status_code == 503
+        assert any("PostgreSQL is unreachable" in r for r in readiness.json()["reasons"])
+        for response in (
+            await client.post("/api/stores", json=store),
+            await client.get("/api/stores"),
+        ):
+            assert response.status_code == 503
+            assert response.json()["message"].startswith("the database is unavailable")
+
+        private_pg.start()
+        await eventually(lambda: client.get("/readiness"), lambda r: r.status_code == 200)
+        assert (await client.post("/api/stores", json=store)).status_code == 200
+
+
+async def test_readiness_reports_an_embedded_server_that_is_not_serving(
+    private_nats: EmbeddedNats, pg_dsn: str, tmp_path: Path
+) -> None:
+    settings = make_settings(pg_dsn, private_nats.address, tmp_path)
+    root = Root(settings=settings)
+    app = create_app(settings, root, manage_lifespan=False, embedded=[private_nats])
+    async with running(root, settings.modules):
+        client = httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://testserver"
+        )
+        async with client:
+            assert (await client.get("/readiness")).status_code == 200
+            private_nats.stop()
+            readiness = await client.get("/readiness")
+            assert readiness.status_code == 503
+            assert any(
+                r.startswith("embedded NATS is not serving") for r in readiness.json()["reasons"]
+            )
+            private_nats.start()
+            await eventually(lambda: client.get("/readiness"), lambda r: r.status_code == 200)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -10,7 +10,12 @@ import yaml
 from litestar import Litestar
 
 from mall_adapters.bootstrap.containers import Root
-from mall_adapters.bootstrap.health import broker_probe, database_probe, relays_probe
+from mall_adapters.bootstrap.health import (
+    broker_probe,
+    database_probe,
+    embedded_probe,
+    relays_probe,
+)
 from mall_adapters.bootstrap.runtime import running
 from mall_adapters.bootstrap.settings import Settings
 from mall_adapters.http.admin import DeadLetterOperations, ModuleDeadLetters
@@ -19,6 +24,7 @@ from mall_adapters.http.generated.operations import build_operations_routes
 from mall_adapters.http.guard import guard_input
 from mall_adapters.http.health import readiness_route
 from mall_adapters.http.site import site_routes
+from mall_adapters.infra.supervisor import EmbeddedServer
 from mall_adapters.observability.tracing import configure_tracing
 
 
@@ -39,9 +45,11 @@ def create_app(
     on_ready: Callable[[], None] | None = None,
     *,
     manage_lifespan: bool = True,
+    embedded: Sequence[EmbeddedServer] = (),
 ) -> Litestar:
     """The app for `settings.modules`. With `manage_lifespan=False` the caller runs
-    `running(root, modules)` itself (tests do, to share one event loop with the app)."""
+    `running(root, modules)` itself (tests do, to share one event loop with the app).
+    `embedded`: the servers `up` supervises, which readiness reports on."""
     configure_tracing()
     root = root or Root(settings=settings)
     broker = root.infra.broker()
@@ -59,6 +67,7 @@ def create_app(
         database_probe(root.infra.db()),
         broker_probe(broker, settings.nats_url),
         relays_probe(relays, settings.relay_unhealthy_seconds),
+        embedded_probe(embedded),
     ]
     handlers.append(readiness_route(probes))
 

@@ -1,4 +1,5 @@
-"""The readiness probes of a running IntelliMall: database, broker, outbox relays."""
+"""The readiness probes of a running IntelliMall: database, broker, outbox relays, and the
+embedded servers `intellimall up` supervises."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import Sequence
 from faststream.nats import NatsBroker
 
 from mall_adapters.http.health import Probe
+from mall_adapters.infra.supervisor import EmbeddedServer
 from mall_adapters.messaging.relay import OutboxRelay
 from mall_adapters.postgres.database import Database
 
@@ -48,5 +50,17 @@ def relays_probe(relays: Sequence[OutboxRelay], unhealthy_after_seconds: float) 
             and now - relay.failing_since > unhealthy_after_seconds
         ]
         return "; ".join(failing) or None
+
+    return probe
+
+
+def embedded_probe(servers: Sequence[EmbeddedServer]) -> Probe:
+    async def probe() -> str | None:
+        down = [
+            f"embedded {status.name} is not serving ({status.state}, last exit code"
+            f" {status.last_exit_code}, {status.restarts} restarts so far)"
+            for status in (server.describe() for server in servers if not server.healthy)
+        ]
+        return "; ".join(down) or None
 
     return probe

@@ -58,7 +58,7 @@ def _run(settings: Settings, signals: StopSignals, lock: bool) -> bool:
             return True
         stack.callback(runtime_file(settings).unlink, missing_ok=True)
         root = Root(settings=started.settings)
-        app = create_app(started.settings, root, manage_lifespan=False)
+        app = create_app(started.settings, root, manage_lifespan=False, embedded=started.embedded)
         server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
         return asyncio.run(_serve(server, sock, root, started, signals, http_url, begun))
 

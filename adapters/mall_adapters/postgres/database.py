@@ -10,19 +10,22 @@
 - Two pools: `requests` serves requests, consumers and relays; the small `reserved` pool
   serves the query responders other modules' look-ups wait on (`session(reserved=True)`),
   so a burst of requests can never leave those look-ups without a connection.
+- PostgreSQL out of reach (down, restarting, every connection busy for too long) is an
+  `UnavailableError` (503, "retry"), never a bare driver error.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 import asyncpg
 
+from mall.kernel.errors import UnavailableError
 from mall_adapters.reliability.guard import holding_connection
 
 if TYPE_CHECKING:
@@ -33,6 +36,17 @@ else:
     Connection = asyncpg.Connection
 _transaction: ContextVar[Connection | None] = ContextVar("intellimall_transaction", default=None)
 _session: ContextVar[Connection | None] = ContextVar("intellimall_session", default=None)
+
+
+CONNECT_TIMEOUT_SECONDS = 5.0
+ACQUIRE_TIMEOUT_SECONDS = 10.0  # waiting longer for a free connection means overload
+UNREACHABLE = (
+    OSError,  # refused, reset, no socket file
+    TimeoutError,  # no connection (or no free one) in time
+    asyncpg.PostgresConnectionError,  # the connection broke (class 08)
+    asyncpg.exceptions.OperatorInterventionError,  # shutting down, starting up (class 57P)
+    asyncpg.exceptions.TooManyConnectionsError,
+)
 
 
 class NoTransactionError(RuntimeError):
@@ -68,9 +82,14 @@ class Database:
 
     async def open(self, dsn: str, sizes: PoolSizes | None = None) -> None:
         sizes = sizes or PoolSizes()
-        requests = await asyncpg.create_pool(dsn, min_size=1, max_size=sizes.requests)
+        timeout = CONNECT_TIMEOUT_SECONDS
+        requests = await asyncpg.create_pool(
+            dsn, min_size=1, max_size=sizes.requests, timeout=timeout
+        )
         try:
-            reserved = await asyncpg.create_pool(dsn, min_size=1, max_size=sizes.reserved)
+            reserved = await asyncpg.create_pool(
+                dsn, min_size=1, max_size=sizes.reserved, timeout=timeout
+            )
         except BaseException:
             await requests.close()
             raise
@@ -101,8 +120,9 @@ class Database:
         if outer is not None:
             yield outer
             return
-        with holding_connection():
-            async with self.pool.acquire() as conn, conn.transaction():
+        with holding_connection(), _unreachable_is_unavailable():
+            acquired = self.pool.acquire(timeout=ACQUIRE_TIMEOUT_SECONDS)
+            async with acquired as conn, conn.transaction():
                 token = _transaction.set(conn)
                 try:
                     yield conn
@@ -128,8 +148,8 @@ class Database:
             yield current
             return
         pool = self.reserved if reserved else self.pool
-        with holding_connection():
-            async with pool.acquire() as conn:
+        with holding_connection(), _unreachable_is_unavailable():
+            async with pool.acquire(timeout=ACQUIRE_TIMEOUT_SECONDS) as conn:
                 token = _session.set(conn)
                 try:
                     yield conn
@@ -151,3 +171,13 @@ class Database:
     async def execute(self, sql: str, *args: Any) -> str:
         async with self.session() as conn:
             return await conn.execute(sql, *args)
+
+
+@contextmanager
+def _unreachable_is_unavailable() -> Iterator[None]:
+    try:
+        yield
+    except UNREACHABLE as error:
+        raise UnavailableError(
+            f"the database is unavailable ({type(error).__name__}); retry shortly"
+        ) from error
