@@ -41,19 +41,22 @@ class DeadLetterOperations(OperationsApi):
         if owner is None or letter is None:
             raise NotFoundError(f"no dead letter {id} of consumer {consumer} in module {module}")
         try:
-            for replayer in owner.replayers:
-                if await replayer.replay(letter):
-                    break
-            else:
-                raise NotFoundError(f"nothing in module {module} replays consumer {consumer}")
-        except NotFoundError:
-            raise
+            replayed = await _replay(owner.replayers, letter)
         except Exception as error:
             raise UnavailableError(
                 f"the replay failed again: {type(error).__name__}: {error}"
             ) from error
+        if not replayed:
+            raise NotFoundError(f"nothing in module {module} replays consumer {consumer}")
         await owner.dead_letters.mark_replayed(id, consumer)
         return Empty()
+
+
+async def _replay(replayers: Sequence[Replayer], letter: DeadLetter) -> bool:
+    for replayer in replayers:
+        if await replayer.replay(letter):
+            return True
+    return False
 
 
 def _view(letter: DeadLetter) -> http.DeadLetter:

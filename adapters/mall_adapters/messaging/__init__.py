@@ -1,1 +1,2 @@
-"""Messaging adapters: envelope, outbox sink and relay, inbox-backed consumer, requester."""
+"""Messaging adapters: the outbox sink and relay, inbox-backed consumers, the query requester
+and responders, and the bindings generated from the AsyncAPI specs."""

@@ -1,1 +1,2 @@
-"""PostgreSQL adapters: the unit of work, event store, outbox, inbox, read models, migrations."""
+"""PostgreSQL adapters: the database scopes and unit of work, event store, outbox and its watch,
+inbox, dead letters, idempotency records, read models and caches, migrations."""
