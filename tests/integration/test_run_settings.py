@@ -3,6 +3,7 @@ options passed through `make run ARGS=...` (which win over the environment)."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -22,9 +23,15 @@ def test_host_and_port_come_from_the_environment(monkeypatch: pytest.MonkeyPatch
 
 
 def test_make_run_passes_its_args_to_up() -> None:
+    # Under `make test` this is a sub-make: leave the outer make's flags and directory lines out.
+    outer = ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")
     shown = subprocess.run(
-        ["make", "--dry-run", "--always-make", "run", "ARGS=--port 9090 --data-dir /tmp/m"],
+        [
+            *("make", "--no-print-directory", "--dry-run", "--always-make", "run"),
+            "ARGS=--port 9090 --data-dir /tmp/m",
+        ],
         cwd=ROOT,
+        env={k: v for k, v in os.environ.items() if k not in outer},
         capture_output=True,
         text=True,
         check=True,
