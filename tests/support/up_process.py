@@ -90,14 +90,29 @@ def naming(data_dir: Path) -> dict[int, list[str]]:
 
 
 def servers(data_dir: Path) -> dict[str, list[int]]:
-    """The PostgreSQL postmasters and NATS servers of `data_dir`, by program name."""
+    """The PostgreSQL postmasters and NATS servers of `data_dir`, by program name.
+
+    A backend the postmaster has just forked shows the postmaster's command line until it
+    renames itself; it is its child, and is not counted."""
     folders = {str(data_dir.resolve() / "pg"), str(data_dir.resolve() / "nats")}
     found: dict[str, list[int]] = {"postgres": [], "nats-server": []}
-    for pid, args in naming(data_dir).items():
-        program = Path(args[0]).name
-        if program in found and folders & set(args):
+    candidates = {
+        pid: Path(args[0]).name
+        for pid, args in naming(data_dir).items()
+        if Path(args[0]).name in found and folders & set(args)
+    }
+    for pid, program in candidates.items():
+        if parent(pid) not in candidates:
             found[program].append(pid)
     return found
+
+
+def parent(pid: int) -> int | None:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return int(stat.rsplit(")", 1)[1].split()[1])  # the field after the state
 
 
 def gone(data_dirs: set[Path], within: float) -> bool:
