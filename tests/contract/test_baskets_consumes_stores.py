@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -22,6 +23,7 @@ from mall.baskets.ports import CachedProduct, CachedStore
 from mall_adapters.memory.baskets import InMemoryProductCache, InMemoryStoreCache
 from mall_adapters.messaging.binding import Consumer, Route
 from mall_adapters.messaging.generated.baskets import build_baskets_router
+from mall_adapters.reliability.envelope import Envelope
 from mall_contracts.stores import messages
 from mall_contracts.stores.subjects import PRODUCT_EVENTS, STORE_EVENTS
 from tests.support.contract_pacts import PactRecorder, run_sync
@@ -85,7 +87,8 @@ class BasketsConsumer:
         """One delivery: the route for the message's subject and name runs on the body."""
         route = self.routes[str(metadata["subject"])][str(metadata["name"])]
         data = body.encode() if isinstance(body, str) else body or b""
-        run_sync(route(data))
+        name = str(metadata["name"])
+        run_sync(route(Envelope("pact", name, str(metadata["subject"]), data, datetime.now(UTC))))
 
     def store(self, store_id: str) -> CachedStore | None:
         return run_sync(self.stores.find(store_id))

@@ -17,9 +17,11 @@ from faststream.nats import NatsBroker, NatsRouter
 from prometheus_client import CollectorRegistry
 
 from mall_adapters.infra.nats import EmbeddedNats
+from mall_adapters.messaging.command_processor import CommandProcessor
 from mall_adapters.messaging.consumer import ConsumerSettings, NatsConsumer
 from mall_adapters.messaging.inbox_processor import InboxProcessor
 from mall_adapters.messaging.relay import OutboxRelay, RelaySettings
+from mall_adapters.messaging.sink import OutboxSink
 from mall_adapters.messaging.stream import ensure_stream
 from mall_adapters.observability.metrics import MessageMetrics, RelayMetrics
 from mall_adapters.postgres.database import Database
@@ -29,6 +31,7 @@ from mall_adapters.postgres.outbox import PostgresOutbox
 from mall_adapters.postgres.outbox_watch import PostgresOutboxWatch
 from mall_adapters.postgres.unit_of_work import PostgresUnitOfWork
 from mall_adapters.reliability.envelope import Envelope
+from mall_adapters.system import SystemClock, UuidIds
 from mall_contracts.common import subjects
 from tests.support.polling import eventually
 
@@ -55,10 +58,14 @@ class Harness:
         self.broker = NatsBroker(nats_url, serializer=MsgSpecSerializer(), logger=None)
         self.dead_letters = PostgresDeadLetters(db, "stores")
         self.uow = PostgresUnitOfWork(db)
+        metrics = MessageMetrics(self.registry, "stores")
+        inbox = PostgresInbox(db, "stores")
+        self.sink = OutboxSink(PostgresOutbox(db, "stores"), SystemClock(), UuidIds(), metrics)
         self.consumer = NatsConsumer(
-            InboxProcessor(PostgresInbox(db, "stores"), self.uow),
+            InboxProcessor(inbox, self.uow),
+            CommandProcessor(inbox, self.uow, self.sink),
             self.dead_letters,
-            MessageMetrics(self.registry, "stores"),
+            metrics,
             ConsumerSettings(
                 stream=subjects.STREAM, max_deliver=max_deliver, retry_delay_seconds=0.05
             ),
@@ -66,7 +73,8 @@ class Harness:
         )
         self.failing = True
 
-    async def handle(self, data: bytes) -> None:
+    async def handle(self, envelope: Envelope) -> None:
+        data = envelope.data
         if data == b"fail" and self.failing:
             raise RuntimeError("the handler broke")
         await self.uow.run(

@@ -3,13 +3,14 @@ their driven adapters overridden by the in-memory ones (never re-wired by hand).
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from dependency_injector import providers
 
 from mall.baskets.application.policies import BasketsPolicies
 from mall.baskets.domain.basket import Basket
-from mall.customers.application.queries import AuthorizeCustomer, CustomersQueryHandlers
+from mall.customers.application.queries import CustomersQueryHandlers
 from mall.stores.application.queries import StoresQueryHandlers
 from mall.stores.domain.product import Product
 from mall.stores.domain.store import Store
@@ -30,6 +31,8 @@ from mall_adapters.memory.stores import InMemoryCatalogReadModel, InMemoryMallRe
 from mall_adapters.memory.system import FixedClock, SequentialIds
 from mall_adapters.memory.unit_of_work import InMemoryUnitOfWork
 from mall_contracts.baskets.ports import BasketsApi
+from mall_contracts.common.messages import Success
+from mall_contracts.customers import messages as customers_messages
 from mall_contracts.customers.ports import CustomersApi
 from mall_contracts.stores.ports import StoresApi
 
@@ -71,7 +74,7 @@ def build_stores_core(infra: Infrastructure | None = None) -> StoresCore:
 class CustomersCore:
     service: CustomersApi
     queries: CustomersQueryHandlers
-    authorize: AuthorizeCustomer
+    authorize: Callable[[str], Awaitable[Success]]
     sink: RecordingSink
     store: InMemoryCustomerRepository
 
@@ -83,7 +86,9 @@ def build_customers_core() -> CustomersCore:
     return CustomersCore(
         container.api(),
         container.responders(),
-        container.authorize(),
+        lambda customer_id: container.responders().authorize_customer(
+            customers_messages.AuthorizeCustomer(id=customer_id)
+        ),
         container.kit.sink(),
         container.records(),
     )

@@ -43,8 +43,6 @@ class CustomersContainer(containers.DeclarativeContainer):
         enable_customer=providers.Singleton(commands.EnableCustomer, uow, customers),
         disable_customer=providers.Singleton(commands.DisableCustomer, uow, customers),
     )
-    # For the create-order saga's AuthorizeCustomer command (not routed yet).
-    authorize = providers.Singleton(queries.AuthorizeCustomer, customers)
     responders = providers.Singleton(queries.CustomersQueryHandlers, customers)
 
     # Bindings.

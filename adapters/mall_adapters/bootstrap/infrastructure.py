@@ -10,6 +10,7 @@ from faststream.nats import NatsBroker
 
 from mall_adapters.bootstrap.settings import Settings
 from mall_adapters.http.idempotency import IdempotentRequests
+from mall_adapters.messaging.command_processor import CommandProcessor
 from mall_adapters.messaging.consumer import ConsumerSettings, NatsConsumer
 from mall_adapters.messaging.inbox_processor import InboxProcessor
 from mall_adapters.messaging.relay import OutboxRelay, RelaySettings
@@ -93,6 +94,7 @@ class MessagingKit(containers.DeclarativeContainer):
     consumer = providers.Singleton(
         NatsConsumer,
         providers.Singleton(InboxProcessor, inbox, infra.uow),
+        providers.Singleton(CommandProcessor, inbox, infra.uow, sink),
         dead_letters,
         metrics,
         providers.Singleton(consumer_settings, infra.settings),

@@ -27,6 +27,13 @@ class Channel:
     description: str
     jetstream: bool  # True when the stream captures the address (events, commands, replies)
 
+    @property
+    def kind(self) -> str:
+        """`events`, `commands`, `replies` or `queries`: the third token of the address
+        (`intellimall.<module>.<kind>...`)."""
+        tokens = self.address.split(".")
+        return tokens[2] if len(tokens) > 2 else ""
+
 
 @dataclass(frozen=True)
 class Operation:
@@ -37,6 +44,14 @@ class Operation:
     replies: tuple[Message, ...]  # empty unless the operation is request/reply
     queue: str | None  # NATS queue group / JetStream durable name
     summary: str
+
+    @property
+    def kind(self) -> str:
+        """`query` (request/reply on core NATS), `command` (a saga command, or a handler
+        answering one through the outbox), `reply` (a saga's replies) or `event`."""
+        return {"queries": "query", "commands": "command", "replies": "reply"}.get(
+            self.channel.kind, "event"
+        )
 
 
 @dataclass
@@ -102,6 +117,10 @@ class AsyncApiReader:
             if channel.address:
                 mod.channels[channel.key] = channel
         components = doc.get("components")
+        schemas = components.get("schemas") if components else None
+        if mod.module == "common" and schemas:  # shared shapes, used by generated code
+            for _key, node in schemas.items():
+                self.schemas.struct(node)
         messages = components.get("messages") if components else None
         for _key, node in messages.items() if messages else []:
             self._message(node)
@@ -152,10 +171,13 @@ class AsyncApiReader:
         replies = (
             tuple(self._message(m) for m in reply.need("messages").elements()) if reply else ()
         )
-        if reply and channel.jetstream:
+        if reply and channel.jetstream and channel.kind != "commands":
             raise SpecError(
-                node.at.child("reply"), "request/reply is only supported on core NATS subjects"
+                node.at.child("reply"),
+                "a reply is only supported for queries (core NATS) and commands",
             )
+        if action == "receive" and channel.kind == "commands" and not replies:
+            raise SpecError(node.at, "a command handler must declare its replies")
         bindings = node.get("bindings")
         nats = bindings.get("nats") if bindings else None
         queue = nats.get("queue") if nats else None

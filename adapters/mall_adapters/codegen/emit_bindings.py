@@ -57,12 +57,12 @@ def _messaging(mod: MessagingModule) -> str:
     ports = f"mall_contracts.{mod.module}.ports"
     prefix = pascal(mod.module)
     parts: list[str] = []
-    sends = [op for op in mod.operations if op.action == "send" and not op.replies]
+    sends = [op for op in mod.operations if op.action == "send" and op.kind != "query"]
     if sends:
         imports.name(ports, f"{prefix}Publisher")
         imports.name("mall_adapters.messaging.binding", "MessageSink")
         parts.append(_publisher(prefix, sends, names))
-    requests = [op for op in mod.operations if op.action == "send" and op.replies]
+    requests = [op for op in mod.operations if op.action == "send" and op.kind == "query"]
     if requests:
         imports.name(ports, f"{prefix}Requests")
         imports.name("mall_adapters.messaging.binding", "Requester")
@@ -89,9 +89,14 @@ def _publisher(prefix: str, ops: list[Operation], names: _Names) -> str:
     ]
     for op in ops:
         for message in op.messages:
+            params, call = f"message: {names.struct(message.payload)}", "send"
+            if op.kind == "command":
+                names.imports.name("mall_contracts.common.messages", "CommandOrigin")
+                params, call = f"{params}, origin: CommandOrigin", "command"
+            args = f"{names.subject(op)}, {names.name(message)}, message"
             lines.append(
-                f"\n    async def {method_name(message)}(self, message: {names.struct(message.payload)}) -> None:\n"
-                f"        await self._sink.send({names.subject(op)}, {names.name(message)}, message)\n"
+                f"\n    async def {method_name(message)}(self, {params}) -> None:\n"
+                f"        await self._sink.{call}({args}{', origin' if call == 'command' else ''})\n"
             )
     return "".join(lines)
 
@@ -132,26 +137,38 @@ def _router(mod: MessagingModule, prefix: str, ops: list[Operation], names: _Nam
     for op in ops:
         assert op.queue is not None  # checked by the reader
         queue = names.queue(mod.module, op.queue)
-        if op.replies:
+        head = f"        router,\n        {names.subject(op)},\n        {queue},\n"
+        if op.kind == "query":
             (message,) = op.messages
             table = "".join(
                 f"            {names.struct(r.payload)}: {names.name(r)},\n" for r in op.replies
             )
             lines.append(
-                f"    consumer.answer(\n        router,\n        {names.subject(op)},\n        {queue},\n"
+                f"    consumer.answer(\n{head}"
                 f"        {names.struct(message.payload)},\n        handlers.{method_name(message)},\n"
                 f"        {{\n{table}        }},\n    )\n"
             )
-        else:
-            names.imports.name("mall_adapters.messaging.binding", "route")
+        elif op.kind == "command":
+            names.imports.name("mall_adapters.messaging.binding", "command")
             table = "".join(
-                f"            {names.name(m)}: route({names.struct(m.payload)}, handlers.on_{method_name(m)}),\n"
+                f"            {names.name(m)}: command({names.struct(m.payload)}, handlers.{method_name(m)}),\n"
                 for m in op.messages
             )
-            lines.append(
-                f"    consumer.subscribe(\n        router,\n        {names.subject(op)},\n        {queue},\n"
-                f"        {{\n{table}        }},\n    )\n"
+            replies = "".join(
+                f"            {names.struct(r.payload)}: {names.name(r)},\n" for r in op.replies
             )
+            lines.append(
+                f"    consumer.execute(\n{head}        {{\n{table}        }},\n"
+                f"        {{\n{replies}        }},\n    )\n"
+            )
+        else:
+            wrap = "reply" if op.kind == "reply" else "route"
+            names.imports.name("mall_adapters.messaging.binding", wrap)
+            table = "".join(
+                f"            {names.name(m)}: {wrap}({names.struct(m.payload)}, handlers.on_{method_name(m)}),\n"
+                for m in op.messages
+            )
+            lines.append(f"    consumer.subscribe(\n{head}        {{\n{table}        }},\n    )\n")
     lines.append("    return router\n")
     return "".join(lines)
 

@@ -9,6 +9,7 @@ from mall_adapters.codegen.pysource import Imports, docstring, header, ordered, 
 from mall_adapters.codegen.schemas import StructRef, lit, upper_snake
 
 ROOT = "contracts/mall_contracts"
+FAILURE = "am.Failure"  # the reply a command handler answers with by raising
 
 
 def emit_contracts(model: Model) -> dict[str, str]:
@@ -194,19 +195,36 @@ def _message_methods(op: Operation, imports: Imports, here: str) -> list[str]:
     for message in op.messages:
         payload = _struct(message.payload, imports, here)
         doc = _message_doc(message, op)
-        if op.replies:
+        name = method_name(message)
+        if op.kind == "query" and op.replies:
             replies = " | ".join(_struct(r.payload, imports, here) for r in op.replies)
-            signature = f"{method_name(message)}(self, query: {payload}) -> {replies}"
+            signature = f"{name}(self, query: {payload}) -> {replies}"
+        elif op.kind == "command" and op.action == "receive":
+            answers = [r for r in op.replies if r.name != FAILURE]
+            replies = " | ".join(_struct(r.payload, imports, here) for r in answers)
+            signature = f"{name}(self, command: {payload}) -> {replies}"
+        elif op.kind == "command":
+            imports.name("mall_contracts.common.messages", "CommandOrigin")
+            signature = f"{name}(self, message: {payload}, origin: CommandOrigin) -> None"
+        elif op.kind == "reply":
+            imports.name("mall_contracts.common.messages", "ReplyInfo")
+            signature = f"on_{name}(self, message: {payload}, reply: ReplyInfo) -> None"
         elif op.action == "receive":
-            signature = f"on_{method_name(message)}(self, message: {payload}) -> None"
+            signature = f"on_{name}(self, message: {payload}) -> None"
         else:
-            signature = f"{method_name(message)}(self, message: {payload}) -> None"
+            signature = f"{name}(self, message: {payload}) -> None"
         methods.append(f"    async def {signature}:\n{docstring(doc, '        ')}")
     return methods
 
 
 def _message_doc(message: Message, op: Operation) -> str:
     where = f"Message `{message.name}` on `{op.channel.address}`"
+    if op.replies and op.kind == "command":
+        answers = " or ".join(f"`{r.name}`" for r in op.replies if r.name != FAILURE)
+        return (
+            f"{message.summary} {where}. Runs in one unit of work whose value is the reply"
+            f" ({answers}); a broken rule raises a `DomainError`, answered with `{FAILURE}`."
+        )
     if op.replies:
         answers = " or ".join(f"`{r.name}`" for r in op.replies)
         return f"{op.summary} {where}, answered with {answers}."

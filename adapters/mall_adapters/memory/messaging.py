@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import msgspec
 
 from mall_adapters.messaging.binding import MessageSink
+from mall_contracts.common.messages import CommandOrigin
 
 
 @dataclass(frozen=True)
@@ -14,6 +15,7 @@ class SentMessage:
     subject: str
     name: str
     message: msgspec.Struct
+    origin: CommandOrigin | None = None  # set for commands
 
 
 class RecordingSink(MessageSink):
@@ -22,6 +24,11 @@ class RecordingSink(MessageSink):
 
     async def send(self, subject: str, name: str, message: msgspec.Struct) -> None:
         self.sent.append(SentMessage(subject, name, message))
+
+    async def command(
+        self, subject: str, name: str, message: msgspec.Struct, origin: CommandOrigin
+    ) -> None:
+        self.sent.append(SentMessage(subject, name, message, origin))
 
     def names(self) -> list[str]:
         return [m.name for m in self.sent]

@@ -12,19 +12,45 @@ from typing import Protocol, TypeVar
 import msgspec
 from faststream.nats import NatsRouter
 
+from mall_adapters.reliability.envelope import Envelope, reply_info
+from mall_contracts.common.messages import CommandOrigin, ReplyInfo
+
 M = TypeVar("M", bound=msgspec.Struct)
 Q = TypeVar("Q", bound=msgspec.Struct)
 R = TypeVar("R", bound=msgspec.Struct)
 
-Route = Callable[[bytes], Awaitable[None]]
-"""Decodes one message body and runs its handler."""
+Route = Callable[[Envelope], Awaitable[None]]
+"""Decodes one delivered message and runs its handler."""
+
+CommandRoute = Callable[[Envelope], Awaitable[msgspec.Struct]]
+"""Decodes one delivered command and runs its handler, which returns the reply."""
 
 
 def route(payload: type[M], handler: Callable[[M], Awaitable[None]]) -> Route:
     decoder = msgspec.json.Decoder(payload)
 
-    async def run(data: bytes) -> None:
-        await handler(decoder.decode(data))
+    async def run(envelope: Envelope) -> None:
+        await handler(decoder.decode(envelope.data))
+
+    return run
+
+
+def reply(payload: type[M], handler: Callable[[M, ReplyInfo], Awaitable[None]]) -> Route:
+    """A saga reply: the handler gets the payload and the reply headers (which command it
+    answers, the outcome, the saga)."""
+    decoder = msgspec.json.Decoder(payload)
+
+    async def run(envelope: Envelope) -> None:
+        await handler(decoder.decode(envelope.data), reply_info(envelope))
+
+    return run
+
+
+def command(payload: type[M], handler: Callable[[M], Awaitable[R]]) -> CommandRoute:
+    decoder = msgspec.json.Decoder(payload)
+
+    async def run(envelope: Envelope) -> msgspec.Struct:
+        return await handler(decoder.decode(envelope.data))
 
     return run
 
@@ -34,6 +60,12 @@ class MessageSink(Protocol):
     the current transaction; it reaches NATS once the transaction committed."""
 
     async def send(self, subject: str, name: str, message: msgspec.Struct) -> None: ...
+
+    async def command(
+        self, subject: str, name: str, message: msgspec.Struct, origin: CommandOrigin
+    ) -> None:
+        """A command: its message id is `origin.command_id`, and its headers say where the
+        reply goes and which saga sent it."""
 
 
 class Requester(Protocol):
@@ -59,6 +91,18 @@ class Consumer(Protocol):
     ) -> None:
         """A durable JetStream consumer; each delivery runs its route in a unit of work with
         the inbox. Message names without a route are acknowledged and skipped."""
+
+    def execute(
+        self,
+        router: NatsRouter,
+        subject: str,
+        durable: str,
+        routes: Mapping[str, CommandRoute],
+        replies: Mapping[type[msgspec.Struct], str],
+    ) -> None:
+        """A durable JetStream consumer of commands: the handler's effect, the inbox row and
+        the reply (named from `replies`) commit together; a `DomainError` breaking a rule
+        is answered with `am.Failure`."""
 
     def answer(
         self,

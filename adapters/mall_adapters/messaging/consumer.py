@@ -19,7 +19,8 @@ from faststream import AckPolicy
 from faststream.nats import JStream, NatsMessage, NatsRouter, PullSub
 from nats.js.api import ConsumerConfig, DeliverPolicy
 
-from mall_adapters.messaging.binding import Consumer, Route
+from mall_adapters.messaging.binding import CommandRoute, Consumer, Route
+from mall_adapters.messaging.command_processor import CommandProcessor
 from mall_adapters.messaging.inbox_processor import InboxProcessor
 from mall_adapters.messaging.responder import ReadScope, answer
 from mall_adapters.observability.metrics import MessageMetrics
@@ -30,6 +31,8 @@ from mall_adapters.reliability.ports import DeadLetter, DeadLetters, Replayer
 log = logging.getLogger(__name__)
 Q = TypeVar("Q", bound=msgspec.Struct)
 R = TypeVar("R", bound=msgspec.Struct)
+Handle = Callable[[Envelope], Awaitable[bool]]
+"""Runs one delivered message through the inbox (and replies, for a command)."""
 
 
 @dataclass(frozen=True)
@@ -56,21 +59,52 @@ class NatsConsumer(Consumer, Replayer):
     def __init__(
         self,
         processor: InboxProcessor,
+        commands: CommandProcessor,
         dead_letters: DeadLetters,
         metrics: MessageMetrics,
         settings: ConsumerSettings,
         reads: ReadScope,
     ) -> None:
         self._processor = processor
+        self._commands = commands
         self._dead_letters = dead_letters
         self._metrics = metrics
         self._settings = settings
         self._reads = reads
         self._stream = JStream(name=settings.stream, declare=False)
-        self.routes: dict[str, Mapping[str, Route]] = {}  # by durable name, for replays
+        self.routes: dict[str, Mapping[str, Handle]] = {}  # by durable name, for replays
 
     def subscribe(
         self, router: NatsRouter, subject: str, durable: str, routes: Mapping[str, Route]
+    ) -> None:
+        handles = {name: self._event(route) for name, route in routes.items()}
+        self._bind(router, subject, durable, handles)
+
+    def execute(
+        self,
+        router: NatsRouter,
+        subject: str,
+        durable: str,
+        routes: Mapping[str, CommandRoute],
+        replies: Mapping[type[msgspec.Struct], str],
+    ) -> None:
+        handles = {name: self._command(route, replies) for name, route in routes.items()}
+        self._bind(router, subject, durable, handles)
+
+    def _event(self, route: Route) -> Handle:
+        async def handle(envelope: Envelope) -> bool:
+            return await self._processor.process(envelope, route)
+
+        return handle
+
+    def _command(self, route: CommandRoute, replies: Mapping[type[msgspec.Struct], str]) -> Handle:
+        async def handle(envelope: Envelope) -> bool:
+            return await self._commands.process(envelope, route, replies)
+
+        return handle
+
+    def _bind(
+        self, router: NatsRouter, subject: str, durable: str, routes: Mapping[str, Handle]
     ) -> None:
         s = self._settings
         config = ConsumerConfig(
@@ -95,7 +129,7 @@ class NatsConsumer(Consumer, Replayer):
             title=durable,
         )(handle)
 
-    async def deliver(self, durable: str, routes: Mapping[str, Route], msg: NatsMessage) -> None:
+    async def deliver(self, durable: str, routes: Mapping[str, Handle], msg: NatsMessage) -> None:
         raw = msg.raw_message
         deliveries = raw.metadata.num_delivered or 1
         try:
@@ -116,7 +150,7 @@ class NatsConsumer(Consumer, Replayer):
             envelope.name, envelope.id, envelope.subject, envelope.extra_headers
         ) as span:
             try:
-                await self._processor.process(envelope, route)
+                await route(envelope)
             except Exception as error:
                 span.record_exception(error)
                 self._metrics.received(envelope.name, False, time.perf_counter() - started)
@@ -151,7 +185,7 @@ class NatsConsumer(Consumer, Replayer):
             return False
         route = routes.get(letter.envelope.name)
         if route is not None:
-            await self._processor.process(letter.envelope, route)
+            await route(letter.envelope)
         return True
 
     def answer(

@@ -30,7 +30,7 @@ class InboxProcessor:
 
         try:
             with receipts.expecting(record) as receipt:
-                await route(envelope.data)
+                await route(envelope)
                 if not receipt.recorded:
                     await self._uow.run(_nothing)
         except receipts.AlreadyRecordedError:

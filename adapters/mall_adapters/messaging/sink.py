@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import msgspec
 
 from mall.kernel.ports import Clock, IdGenerator
 from mall_adapters.messaging.binding import MessageSink
 from mall_adapters.observability.metrics import MessageMetrics
 from mall_adapters.observability.tracing import producer_span
-from mall_adapters.reliability.envelope import Envelope
+from mall_adapters.reliability.envelope import Envelope, command_headers
 from mall_adapters.reliability.ports import Outbox
+from mall_contracts.common.messages import CommandOrigin
 
 
 class OutboxSink(MessageSink):
@@ -23,7 +26,26 @@ class OutboxSink(MessageSink):
         self._encoder = msgspec.json.Encoder()
 
     async def send(self, subject: str, name: str, message: msgspec.Struct) -> None:
-        message_id = self._ids.new_id()
+        await self.publish(subject, name, message)
+
+    async def command(
+        self, subject: str, name: str, message: msgspec.Struct, origin: CommandOrigin
+    ) -> None:
+        await self.publish(
+            subject, name, message, message_id=origin.command_id, headers=command_headers(origin)
+        )
+
+    async def publish(
+        self,
+        subject: str,
+        name: str,
+        message: msgspec.Struct,
+        *,
+        message_id: str = "",
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """Add one message to the outbox (a new id unless `message_id` is given)."""
+        message_id = message_id or self._ids.new_id()
         with producer_span(name, message_id, subject) as trace_headers:
             await self._outbox.add(
                 Envelope(
@@ -32,7 +54,7 @@ class OutboxSink(MessageSink):
                     subject=subject,
                     data=self._encoder.encode(message),
                     occurred_at=self._clock.now(),
-                    extra_headers=trace_headers,
+                    extra_headers={**(headers or {}), **trace_headers},
                 )
             )
         self._metrics.sent(name)

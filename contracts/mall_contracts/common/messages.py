@@ -13,10 +13,44 @@ class NotFound(msgspec.Struct, frozen=True, kw_only=True):
     message: Annotated[str, Meta(max_length=2000, description="What was not found, for people.")]
 
 
+class Success(msgspec.Struct, frozen=True, kw_only=True):
+    """Nothing more than success."""
+
+
+class Failure(msgspec.Struct, frozen=True, kw_only=True):
+    """Why a command failed."""
+
+    message: Annotated[str, Meta(max_length=2000, description="The rule the command broke, for people (the reference's texts).")]
+
+
+class CommandOrigin(msgspec.Struct, frozen=True, kw_only=True):
+    """Where a command comes from and where its reply goes (sent as the `Command` trait's
+    headers; `command_id` becomes the command's message id).
+    """
+
+    command_id: Annotated[str, Meta(max_length=64, description="The command's message id; the reply names it.")]
+    reply_to: Annotated[str, Meta(max_length=200, description="The subject the reply goes to.")]
+    saga_id: Annotated[str, Meta(max_length=64)]
+    saga_name: Annotated[str, Meta(max_length=200)]
+
+
+class ReplyInfo(msgspec.Struct, frozen=True, kw_only=True):
+    """The `Reply` trait's headers of a received reply."""
+
+    command_id: Annotated[str, Meta(max_length=64, description="The command this answers.")]
+    outcome: Annotated[str, Meta(max_length=16, description="SUCCESS or FAILURE.")]
+    saga_id: Annotated[str, Meta(max_length=64)]
+    saga_name: Annotated[str, Meta(max_length=200)]
+
+
 # Wire names (the `Intellimall-Message-Name` header).
+SUCCESS: Final = "am.Success"
+FAILURE: Final = "am.Failure"
 NOT_FOUND: Final = "am.NotFound"
 
 MESSAGE_TYPES: Final[dict[str, type[msgspec.Struct]]] = {
+    SUCCESS: Success,
+    FAILURE: Failure,
     NOT_FOUND: NotFound,
 }
 """The payload type of every message this module defines, by wire name."""

@@ -34,6 +34,12 @@ class CustomerDisabled(msgspec.Struct, frozen=True, kw_only=True):
     id: Annotated[str, Meta(max_length=64, description="Customer id.")]
 
 
+class AuthorizeCustomer(msgspec.Struct, frozen=True, kw_only=True):
+    """The customer to authorize."""
+
+    id: Annotated[str, Meta(max_length=64, description="Customer id.")]
+
+
 class GetCustomer(msgspec.Struct, frozen=True, kw_only=True):
     """A customer look-up."""
 
@@ -60,6 +66,7 @@ CUSTOMER_REGISTERED: Final = "customersapi.CustomerRegistered"
 CUSTOMER_SMS_CHANGED: Final = "customersapi.CustomerSmsChanged"
 CUSTOMER_ENABLED: Final = "customersapi.CustomerEnabled"
 CUSTOMER_DISABLED: Final = "customersapi.CustomerDisabled"
+AUTHORIZE_CUSTOMER: Final = "customersapi.AuthorizeCustomer"
 GET_CUSTOMER: Final = "customersapi.GetCustomer"
 GET_CUSTOMER_REPLY: Final = "customersapi.GetCustomerReply"
 
@@ -68,6 +75,7 @@ MESSAGE_TYPES: Final[dict[str, type[msgspec.Struct]]] = {
     CUSTOMER_SMS_CHANGED: CustomerSmsChanged,
     CUSTOMER_ENABLED: CustomerEnabled,
     CUSTOMER_DISABLED: CustomerDisabled,
+    AUTHORIZE_CUSTOMER: AuthorizeCustomer,
     GET_CUSTOMER: GetCustomer,
     GET_CUSTOMER_REPLY: GetCustomerReply,
 }

@@ -5,7 +5,7 @@ from collections.abc import Awaitable, Callable
 from typing import Protocol
 
 from mall_contracts.common.http import Empty
-from mall_contracts.common.messages import NotFound
+from mall_contracts.common.messages import NotFound, Success
 from mall_contracts.customers.http import (
     ChangeSmsNumberRequest,
     GetCustomerResponse,
@@ -13,6 +13,7 @@ from mall_contracts.customers.http import (
     RegisterCustomerResponse,
 )
 from mall_contracts.customers.messages import (
+    AuthorizeCustomer,
     CustomerDisabled,
     CustomerEnabled,
     CustomerRegistered,
@@ -105,6 +106,15 @@ class CustomersPublisher(Protocol):
 
 class CustomersHandlers(Protocol):
     """Messages Customers receives; the module's core implements it."""
+
+    async def authorize_customer(self, command: AuthorizeCustomer) -> Success:
+        """May this customer place an order? Succeeds for an enabled customer; fails with
+        "customer is not authorized" for a disabled one and "customer with that ID does
+        not exist" for an unknown id. Message `customersapi.AuthorizeCustomer` on
+        `intellimall.customers.commands`. Runs in one unit of work whose value is the
+        reply (`am.Success`); a broken rule raises a `DomainError`, answered with
+        `am.Failure`.
+        """
 
     async def get_customer(self, query: GetCustomer) -> GetCustomerReply | NotFound:
         """Answer a customer look-up. Message `customersapi.GetCustomer` on

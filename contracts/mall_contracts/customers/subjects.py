@@ -5,8 +5,11 @@ from typing import Final
 
 CUSTOMER_EVENTS: Final = "intellimall.customers.events.Customer"
 """Events of the Customer aggregate."""
+CUSTOMER_COMMANDS: Final = "intellimall.customers.commands"
+"""Commands for customers (from the create-order saga)."""
 GET_CUSTOMER: Final = "intellimall.customers.queries.GetCustomer"
 """Look up one customer (core NATS request/reply)."""
 
 # Durable consumer / queue group names of this module's receive operations.
+CUSTOMERS_COMMANDS: Final = "customers-commands"
 CUSTOMERS_QUERIES: Final = "customers-queries"

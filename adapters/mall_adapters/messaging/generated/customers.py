@@ -3,7 +3,7 @@
 
 from faststream.nats import NatsRouter
 
-from mall_adapters.messaging.binding import Consumer, MessageSink
+from mall_adapters.messaging.binding import Consumer, MessageSink, command
 from mall_contracts.common import messages as common_messages
 from mall_contracts.customers import messages as customers_messages
 from mall_contracts.customers import subjects as customers_subjects
@@ -32,6 +32,18 @@ class OutboxCustomersPublisher(CustomersPublisher):
 def build_customers_router(handlers: CustomersHandlers, consumer: Consumer) -> NatsRouter:
     """Bind every receive operation of specs/asyncapi/customers.yaml to `handlers`."""
     router = NatsRouter()
+    consumer.execute(
+        router,
+        customers_subjects.CUSTOMER_COMMANDS,
+        customers_subjects.CUSTOMERS_COMMANDS,
+        {
+            customers_messages.AUTHORIZE_CUSTOMER: command(customers_messages.AuthorizeCustomer, handlers.authorize_customer),
+        },
+        {
+            common_messages.Success: common_messages.SUCCESS,
+            common_messages.Failure: common_messages.FAILURE,
+        },
+    )
     consumer.answer(
         router,
         customers_subjects.GET_CUSTOMER,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from mall.customers.application.commands import CUSTOMER_NOT_FOUND
 from mall.customers.ports import CustomerRepository
 from mall.kernel.repository import load_existing
-from mall_contracts.common.messages import NotFound
+from mall_contracts.common.messages import NotFound, Success
 from mall_contracts.customers import http, messages
 from mall_contracts.customers.ports import CustomersHandlers
 
@@ -41,10 +41,15 @@ class AuthorizeCustomer:
 
 
 class CustomersQueryHandlers(CustomersHandlers):
-    """Answers other modules' customer look-ups."""
+    """Answers other modules' customer look-ups and the saga's authorization command."""
 
     def __init__(self, customers: CustomerRepository) -> None:
         self._customers = customers
+        self._authorize = AuthorizeCustomer(customers)
+
+    async def authorize_customer(self, command: messages.AuthorizeCustomer) -> Success:
+        await self._authorize(command.id)
+        return Success()
 
     async def get_customer(
         self, query: messages.GetCustomer
