@@ -83,7 +83,12 @@ class AsyncApiReader:
     def read(self) -> list[MessagingModule]:
         modules = [self._module(f) for f in self.specs.files("asyncapi")]
         for mod in modules:
-            mod.messages = {m.key: m for m in self._messages.values() if m.module == mod.module}
+            # In the order the module's document lists them, whoever referred to them first.
+            components = self.specs.document(mod.file).get("components")
+            listed = components.get("messages") if components else None
+            order = [k for k, _ in listed.items()] if listed else []
+            own = [m for m in self._messages.values() if m.module == mod.module]
+            mod.messages = {m.key: m for m in sorted(own, key=lambda m: order.index(m.key))}
         return modules
 
     def _stream(self) -> Stream:

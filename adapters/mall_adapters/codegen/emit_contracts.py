@@ -24,8 +24,9 @@ def emit_contracts(model: Model) -> dict[str, str]:
         specs = [m.file for m in (messaging, http) if m is not None]
         title = (messaging or http).title  # type: ignore[union-attr]
         files[f"{ROOT}/{module}/__init__.py"] = header(specs, f"Contracts of {title}.")
-        if messaging is not None:
+        if messaging is not None and (messaging.messages or model.structs_of(module, "messages")):
             files[f"{ROOT}/{module}/messages.py"] = _messages(model, messaging)
+        if messaging is not None:
             files[f"{ROOT}/{module}/subjects.py"] = _subjects(model, messaging)
         if http is not None:
             files[f"{ROOT}/{module}/http.py"] = "".join(
@@ -77,8 +78,9 @@ def _subjects(model: Model, mod: MessagingModule) -> str:
         lines.append(docstring(channel.description, ""))
     queues = sorted({op.queue for op in mod.operations if op.action == "receive" and op.queue})
     if queues:
+        gap = "\n" if len(lines) > 3 else ""
         lines.append(
-            "\n# Durable consumer / queue group names of this module's receive operations.\n"
+            f"{gap}# Durable consumer / queue group names of this module's receive operations.\n"
         )
         lines.extend(f"{upper_snake(q)}: Final = {lit(q)}\n" for q in queues)
     return "".join(lines)

@@ -117,30 +117,30 @@ class GetProductReply(msgspec.Struct, frozen=True, kw_only=True):
 
 # Wire names (the `Intellimall-Message-Name` header).
 STORE_CREATED: Final = "storesapi.StoreCreated"
+STORE_PARTICIPATING_TOGGLED: Final = "storesapi.StoreParticipatingToggled"
 STORE_REBRANDED: Final = "storesapi.StoreRebranded"
 PRODUCT_ADDED: Final = "storesapi.ProductAdded"
 PRODUCT_REBRANDED: Final = "storesapi.ProductRebranded"
 PRODUCT_PRICE_INCREASED: Final = "storesapi.ProductPriceIncreased"
 PRODUCT_PRICE_DECREASED: Final = "storesapi.ProductPriceDecreased"
 PRODUCT_REMOVED: Final = "storesapi.ProductRemoved"
-GET_STORE_REPLY: Final = "storesapi.GetStoreReply"
 GET_STORE: Final = "storesapi.GetStore"
-GET_PRODUCT_REPLY: Final = "storesapi.GetProductReply"
+GET_STORE_REPLY: Final = "storesapi.GetStoreReply"
 GET_PRODUCT: Final = "storesapi.GetProduct"
-STORE_PARTICIPATING_TOGGLED: Final = "storesapi.StoreParticipatingToggled"
+GET_PRODUCT_REPLY: Final = "storesapi.GetProductReply"
 
 MESSAGE_TYPES: Final[dict[str, type[msgspec.Struct]]] = {
     STORE_CREATED: StoreCreated,
+    STORE_PARTICIPATING_TOGGLED: StoreParticipationToggled,
     STORE_REBRANDED: StoreRebranded,
     PRODUCT_ADDED: ProductAdded,
     PRODUCT_REBRANDED: ProductRebranded,
     PRODUCT_PRICE_INCREASED: ProductPriceChanged,
     PRODUCT_PRICE_DECREASED: ProductPriceChanged,
     PRODUCT_REMOVED: ProductRemoved,
-    GET_STORE_REPLY: GetStoreReply,
     GET_STORE: GetStore,
-    GET_PRODUCT_REPLY: GetProductReply,
+    GET_STORE_REPLY: GetStoreReply,
     GET_PRODUCT: GetProduct,
-    STORE_PARTICIPATING_TOGGLED: StoreParticipationToggled,
+    GET_PRODUCT_REPLY: GetProductReply,
 }
 """The payload type of every message this module defines, by wire name."""
