@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from mall_adapters.bootstrap.settings import Settings
+from mall_adapters.bootstrap.settings import ALL_MODULES, Settings
 from mall_adapters.postgres.database import Database, PoolSizes
 from mall_adapters.postgres.migrate import migrate, module_migrations
 from tests.support.app import AppUnderTest, make_settings, running_app
@@ -47,7 +47,7 @@ async def db(pg_dsn: str) -> AsyncIterator[Database]:
     database = Database()
     await database.open(pg_dsn, PoolSizes(requests=5, reserved=2))
     async with database.pool.acquire() as conn:
-        await migrate(conn, {m: module_migrations(m) for m in ("stores", "customers", "baskets")})
+        await migrate(conn, {m: module_migrations(m) for m in ALL_MODULES})
     yield database
     await database.close()
 
