@@ -47,7 +47,9 @@ async def db(pg_dsn: str) -> AsyncIterator[Database]:
     database = Database()
     await database.open(pg_dsn, PoolSizes(requests=5, reserved=2))
     async with database.pool.acquire() as conn:
-        await migrate(conn, {m: module_migrations(m) for m in ("stores", "customers", "baskets")})
+        await migrate(
+            conn, {m: module_migrations(m) for m in ("stores", "customers", "baskets", "cosec")}
+        )
     yield database
     await database.close()
 
