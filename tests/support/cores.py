@@ -147,14 +147,21 @@ class PaymentsCore:
     customers: CustomersCore
 
 
-def build_payments_core() -> PaymentsCore:
-    """Payments with its customer look-ups answered by a real customers core (in memory)."""
-    infra = memory_infrastructure()
-    customers = build_customers_core(infra)
+def memory_payments(infra: Infrastructure) -> PaymentsContainer:
+    """The payments container on in-memory repositories and a recording sink; its look-ups
+    still go through `infra.requester`."""
     container = PaymentsContainer(infra=infra)
     container.kit.sink.override(providers.Singleton(RecordingSink))
     container.payment_records.override(providers.Singleton(InMemoryPaymentRepository))
     container.invoice_records.override(providers.Singleton(InMemoryInvoiceRepository))
+    return container
+
+
+def build_payments_core() -> PaymentsCore:
+    """Payments with its customer look-ups answered by a real customers core (in memory)."""
+    infra = memory_infrastructure()
+    customers = build_customers_core(infra)
+    container = memory_payments(infra)
     container.requests.override(providers.Singleton(LoopbackCustomersRequests, customers.queries))
     return PaymentsCore(
         container.api(),
