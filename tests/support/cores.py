@@ -11,12 +11,14 @@ from dependency_injector import providers
 from mall.baskets.application.policies import BasketsPolicies
 from mall.baskets.domain.basket import Basket
 from mall.customers.application.queries import CustomersQueryHandlers
+from mall.payments.application.policies import PaymentsPolicies
 from mall.stores.application.queries import StoresQueryHandlers
 from mall.stores.domain.product import Product
 from mall.stores.domain.store import Store
 from mall_adapters.bootstrap.baskets import BasketsContainer
 from mall_adapters.bootstrap.customers import CustomersContainer
 from mall_adapters.bootstrap.infrastructure import Infrastructure
+from mall_adapters.bootstrap.payments import PaymentsContainer
 from mall_adapters.bootstrap.settings import Settings
 from mall_adapters.bootstrap.stores import StoresContainer
 from mall_adapters.memory.baskets import (
@@ -27,6 +29,11 @@ from mall_adapters.memory.baskets import (
 from mall_adapters.memory.customers import InMemoryCustomerRepository
 from mall_adapters.memory.event_store import InMemoryEventStore
 from mall_adapters.memory.messaging import RecordingSink
+from mall_adapters.memory.payments import (
+    InMemoryInvoiceRepository,
+    InMemoryPaymentRepository,
+    LoopbackCustomersRequests,
+)
 from mall_adapters.memory.stores import InMemoryCatalogReadModel, InMemoryMallReadModel
 from mall_adapters.memory.system import FixedClock, SequentialIds
 from mall_adapters.memory.unit_of_work import InMemoryUnitOfWork
@@ -34,6 +41,7 @@ from mall_contracts.baskets.ports import BasketsApi
 from mall_contracts.common.messages import Success
 from mall_contracts.customers import messages as customers_messages
 from mall_contracts.customers.ports import CustomersApi
+from mall_contracts.payments.ports import PaymentsApi
 from mall_contracts.stores.ports import StoresApi
 
 
@@ -79,8 +87,8 @@ class CustomersCore:
     store: InMemoryCustomerRepository
 
 
-def build_customers_core() -> CustomersCore:
-    container = CustomersContainer(infra=memory_infrastructure())
+def build_customers_core(infra: Infrastructure | None = None) -> CustomersCore:
+    container = CustomersContainer(infra=infra or memory_infrastructure())
     container.kit.sink.override(providers.Singleton(RecordingSink))
     container.records.override(providers.Singleton(InMemoryCustomerRepository))
     return CustomersCore(
@@ -125,4 +133,42 @@ def build_baskets_core() -> BasketsCore:
         container.product_cache(),
         container.requests(),
         stores,
+    )
+
+
+@dataclass
+class PaymentsCore:
+    service: PaymentsApi
+    handlers: PaymentsPolicies
+    sink: RecordingSink
+    payments: InMemoryPaymentRepository
+    invoices: InMemoryInvoiceRepository
+    requests: LoopbackCustomersRequests
+    customers: CustomersCore
+
+
+def memory_payments(infra: Infrastructure) -> PaymentsContainer:
+    """The payments container on in-memory repositories and a recording sink; its look-ups
+    still go through `infra.requester`."""
+    container = PaymentsContainer(infra=infra)
+    container.kit.sink.override(providers.Singleton(RecordingSink))
+    container.payment_records.override(providers.Singleton(InMemoryPaymentRepository))
+    container.invoice_records.override(providers.Singleton(InMemoryInvoiceRepository))
+    return container
+
+
+def build_payments_core() -> PaymentsCore:
+    """Payments with its customer look-ups answered by a real customers core (in memory)."""
+    infra = memory_infrastructure()
+    customers = build_customers_core(infra)
+    container = memory_payments(infra)
+    container.requests.override(providers.Singleton(LoopbackCustomersRequests, customers.queries))
+    return PaymentsCore(
+        container.api(),
+        container.handlers(),
+        container.kit.sink(),
+        container.payment_records(),
+        container.invoice_records(),
+        container.requests(),
+        customers,
     )

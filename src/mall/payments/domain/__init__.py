@@ -1,0 +1,1 @@
+"""The Payment and Invoice aggregates."""
