@@ -15,6 +15,7 @@ import httpx
 import msgspec
 import nats
 import pytest
+from nats.aio.client import Client
 
 from mall_adapters.postgres.database import Database
 from mall_adapters.reliability.envelope import (
@@ -44,7 +45,7 @@ __all__ = ["pg", "settings"]  # the fixtures shared with the HTTP tests
 class Sender:
     """Publishes envelopes to the stream as another module's outbox relay would."""
 
-    def __init__(self, nc: nats.NATS) -> None:
+    def __init__(self, nc: Client) -> None:
         self._js = nc.jetstream()
 
     async def send(
@@ -147,7 +148,7 @@ async def test_a_checked_out_basket_becomes_an_order_once(
         }
     ]
     # The same checkout again under another message id (a replay): handled, changes nothing.
-    row = await pg.fetchrow(
+    [row] = await pg.fetch(
         "SELECT name, subject, data FROM baskets.outbox WHERE name = $1",
         "basketsapi.BasketCheckedOut",
     )

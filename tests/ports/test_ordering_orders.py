@@ -41,7 +41,8 @@ async def saved_through_completion(orders: OrderRepository) -> Order:
         assert loaded is not None
         change(loaded)
         await orders.save(loaded)
-    return loaded
+        order = loaded
+    return order
 
 
 async def test_an_order_loads_back_as_saved(orders: OrderRepository) -> None:
@@ -63,8 +64,8 @@ async def test_a_snapshot_holds_the_whole_order(db: Database) -> None:
     orders = PostgresEventStore(db, "ordering", Order, snapshot_every=2)
     async with db.transaction() as conn:
         await saved_through_completion(orders)
-        row = await conn.fetchrow("SELECT stream_version, snapshot_name FROM ordering.snapshots")
-        assert (row["stream_version"], row["snapshot_name"]) == (4, "ordering.OrderV1")
+        rows = await conn.fetch("SELECT stream_version, snapshot_name FROM ordering.snapshots")
+        assert [tuple(r) for r in rows] == [(4, "ordering.OrderV1")]
         await conn.execute("DELETE FROM ordering.events WHERE stream_version <= 4")
         from_snapshot = await orders.load("o1")
     assert from_snapshot is not None
