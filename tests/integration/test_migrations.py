@@ -6,9 +6,10 @@ import asyncio
 
 import asyncpg
 
+from mall_adapters.bootstrap.settings import ALL_MODULES
 from mall_adapters.postgres.migrate import migrate, module_migrations
 
-MODULES = ("stores", "customers", "baskets")
+MODULES = ALL_MODULES
 
 
 def plan() -> dict[str, list[object]]:

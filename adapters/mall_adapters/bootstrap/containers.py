@@ -5,6 +5,7 @@ from __future__ import annotations
 from dependency_injector import containers, providers
 
 from mall_adapters.bootstrap.baskets import BasketsContainer
+from mall_adapters.bootstrap.cosec import CosecContainer
 from mall_adapters.bootstrap.customers import CustomersContainer
 from mall_adapters.bootstrap.infrastructure import Infrastructure
 from mall_adapters.bootstrap.ordering import OrderingContainer
@@ -18,4 +19,5 @@ class Root(containers.DeclarativeContainer):
     stores = providers.Container(StoresContainer, infra=infra)
     customers = providers.Container(CustomersContainer, infra=infra)
     baskets = providers.Container(BasketsContainer, infra=infra)
+    cosec = providers.Container(CosecContainer, infra=infra)
     ordering = providers.Container(OrderingContainer, infra=infra)

@@ -70,6 +70,10 @@ async def running(
             purge = kit.idempotency().purge_expired
             janitor = every(JANITOR_INTERVAL_SECONDS, f"{module} idempotency purge", purge)
             tasks.append(asyncio.create_task(janitor, name=f"idempotency-purge-{module}"))
+            chores = getattr(getattr(root, module), "chores", None)
+            for chore in chores() if chores is not None else []:
+                work = every(chore.every_seconds, f"{module} {chore.name}", chore.run)
+                tasks.append(asyncio.create_task(work, name=f"{module}-{chore.name}"))
         if on_ready is not None:
             on_ready()
         yield

@@ -10,7 +10,7 @@ from typing import Any
 
 from mall_contracts.common import subjects
 
-ALL_MODULES = ("stores", "customers", "baskets", "ordering")
+ALL_MODULES = ("stores", "customers", "baskets", "cosec", "ordering")
 
 
 def installed_specs() -> Path:
@@ -48,6 +48,7 @@ class Settings:
     idempotency_ttl_seconds: float = 24 * 3600.0
     pool_size: int = 20  # connections for requests, consumers and relays
     reserved_pool_size: int = 4  # connections kept for the query responders
+    saga_step_timeout_seconds: float = 30.0  # a saga step without a reply fails then
     log_level: str = "INFO"
 
     @classmethod
@@ -69,6 +70,7 @@ class Settings:
             "idempotency_ttl_seconds": ("INTELLIMALL_IDEMPOTENCY_TTL", float),
             "pool_size": ("INTELLIMALL_PG_POOL_SIZE", int),
             "reserved_pool_size": ("INTELLIMALL_PG_RESERVED_POOL_SIZE", int),
+            "saga_step_timeout_seconds": ("INTELLIMALL_SAGA_STEP_TIMEOUT", float),
         }
         for key, (name, kind) in numbers.items():
             if name in env:

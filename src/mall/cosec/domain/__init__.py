@@ -1,0 +1,1 @@
+"""The CreateOrder saga: its data and its steps."""
