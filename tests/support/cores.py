@@ -11,6 +11,8 @@ from dependency_injector import providers
 from mall.baskets.application.policies import BasketsPolicies
 from mall.baskets.domain.basket import Basket
 from mall.customers.application.queries import CustomersQueryHandlers
+from mall.ordering.application.policies import OrderingPolicies
+from mall.ordering.domain.order import Order
 from mall.payments.application.policies import PaymentsPolicies
 from mall.stores.application.queries import StoresQueryHandlers
 from mall.stores.domain.product import Product
@@ -18,6 +20,7 @@ from mall.stores.domain.store import Store
 from mall_adapters.bootstrap.baskets import BasketsContainer
 from mall_adapters.bootstrap.customers import CustomersContainer
 from mall_adapters.bootstrap.infrastructure import Infrastructure
+from mall_adapters.bootstrap.ordering import OrderingContainer
 from mall_adapters.bootstrap.payments import PaymentsContainer
 from mall_adapters.bootstrap.settings import Settings
 from mall_adapters.bootstrap.stores import StoresContainer
@@ -41,6 +44,7 @@ from mall_contracts.baskets.ports import BasketsApi
 from mall_contracts.common.messages import Success
 from mall_contracts.customers import messages as customers_messages
 from mall_contracts.customers.ports import CustomersApi
+from mall_contracts.ordering.ports import OrderingApi
 from mall_contracts.payments.ports import PaymentsApi
 from mall_contracts.stores.ports import StoresApi
 
@@ -171,4 +175,21 @@ def build_payments_core() -> PaymentsCore:
         container.invoice_records(),
         container.requests(),
         customers,
+    )
+
+
+@dataclass
+class OrderingCore:
+    service: OrderingApi
+    handlers: OrderingPolicies
+    sink: RecordingSink
+    events: InMemoryEventStore[Order]
+
+
+def build_ordering_core() -> OrderingCore:
+    container = OrderingContainer(infra=memory_infrastructure())
+    container.kit.sink.override(providers.Singleton(RecordingSink))
+    container.events.override(providers.Singleton(InMemoryEventStore, Order))
+    return OrderingCore(
+        container.api(), container.handlers(), container.kit.sink(), container.events()
     )

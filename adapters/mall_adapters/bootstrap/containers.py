@@ -8,6 +8,7 @@ from mall_adapters.bootstrap.baskets import BasketsContainer
 from mall_adapters.bootstrap.cosec import CosecContainer
 from mall_adapters.bootstrap.customers import CustomersContainer
 from mall_adapters.bootstrap.infrastructure import Infrastructure
+from mall_adapters.bootstrap.ordering import OrderingContainer
 from mall_adapters.bootstrap.payments import PaymentsContainer
 from mall_adapters.bootstrap.settings import Settings
 from mall_adapters.bootstrap.stores import StoresContainer
@@ -21,3 +22,4 @@ class Root(containers.DeclarativeContainer):
     baskets = providers.Container(BasketsContainer, infra=infra)
     cosec = providers.Container(CosecContainer, infra=infra)
     payments = providers.Container(PaymentsContainer, infra=infra)
+    ordering = providers.Container(OrderingContainer, infra=infra)

@@ -1,0 +1,1 @@
+"""Order Processing: orders from checkout to completion (event-sourced)."""

@@ -1,0 +1,1 @@
+"""The Order aggregate and its events."""

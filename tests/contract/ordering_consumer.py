@@ -1,0 +1,137 @@
+"""The ordering side of the messages it consumes, for its consumer Pact tests.
+
+Each interaction's example message goes the way a JetStream delivery goes: the routes the
+generated binding builds (`build_ordering_router`), picked by the message's subject and name,
+decode the body into the contract Struct and call the real `OrderingPolicies`, here over the
+in-memory event store. The tests then check what the message did to the order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import msgspec
+import pytest
+from faststream.nats import NatsRouter
+from pact import Pact
+
+from mall.ordering.domain.order import Order
+from mall_adapters.messaging.binding import CommandRoute, Consumer, Route
+from mall_adapters.messaging.generated.ordering import build_ordering_router
+from mall_adapters.reliability.envelope import Envelope
+from mall_contracts.baskets import messages as baskets
+from mall_contracts.depot import messages as depot
+from mall_contracts.ordering import messages
+from tests.support.contract_pacts import PactRecorder, run_sync
+from tests.support.cores import OrderingCore, build_ordering_core
+
+CONSUMER = "ordering"
+ORDER_ID = "order-id"
+SHOPPING_ID = "shopping-list-id"
+
+Q = TypeVar("Q", bound=msgspec.Struct)
+R = TypeVar("R", bound=msgspec.Struct)
+
+
+class RecordingConsumer(Consumer):
+    """Keeps the routes a generated binding binds, by subject, instead of binding them."""
+
+    def __init__(self) -> None:
+        self.routes: dict[str, dict[str, Route]] = {}
+        self.commands: dict[str, dict[str, CommandRoute]] = {}
+
+    def subscribe(
+        self, router: NatsRouter, subject: str, durable: str, routes: Mapping[str, Route]
+    ) -> None:
+        self.routes[subject] = dict(routes)
+
+    def execute(
+        self,
+        router: NatsRouter,
+        subject: str,
+        durable: str,
+        routes: Mapping[str, CommandRoute],
+        replies: Mapping[type[msgspec.Struct], str],
+    ) -> None:
+        self.commands[subject] = dict(routes)
+
+    def answer(
+        self,
+        router: NatsRouter,
+        subject: str,
+        queue: str,
+        request: type[Q],
+        handler: Callable[[Q], Awaitable[R]],
+        replies: Mapping[type[msgspec.Struct], str],
+    ) -> None:
+        raise AssertionError("ordering answers no queries")
+
+
+@dataclass
+class OrderingConsumer:
+    """The real ordering handlers behind the generated routes, over an in-memory core."""
+
+    core: OrderingCore
+    consumer: RecordingConsumer
+    replies: list[msgspec.Struct] = field(default_factory=list)
+
+    @classmethod
+    def build(cls) -> OrderingConsumer:
+        core = build_ordering_core()
+        consumer = RecordingConsumer()
+        build_ordering_router(core.handlers, consumer)
+        return cls(core, consumer)
+
+    def receive(self, body: str | bytes | None, metadata: dict[str, object]) -> None:
+        """One delivery: the route for the message's subject and name runs on the body (a
+        command's reply is kept in `replies`)."""
+        subject, name = str(metadata["subject"]), str(metadata["name"])
+        data = body.encode() if isinstance(body, str) else body or b""
+        envelope = Envelope("pact", name, subject, data, datetime.now(UTC))
+        if subject in self.consumer.commands:
+            self.replies.append(run_sync(self.consumer.commands[subject][name](envelope)))
+        else:
+            run_sync(self.consumer.routes[subject][name](envelope))
+
+    def order(self, order_id: str = ORDER_ID) -> Order | None:
+        return run_sync(self.core.events.load(order_id))
+
+    def seed(self, status: str) -> None:
+        """An order `ORDER_ID`, brought to `status` (pending, approved or ready)."""
+        line = baskets.BasketCheckedOutItem(
+            store_id="s1", product_id="p1", store_name="S", product_name="P", price=2.0, quantity=1
+        )
+        checkout = baskets.BasketCheckedOut(
+            id=ORDER_ID, customer_id="customer-id", payment_id="payment-id", items=[line]
+        )
+        handlers = self.core.handlers
+        run_sync(handlers.on_basket_checked_out(checkout))
+        if status in ("approved", "ready"):
+            approve = messages.ApproveOrder(id=ORDER_ID, shopping_id=SHOPPING_ID)
+            run_sync(handlers.approve_order(approve))
+        if status == "ready":
+            completed = depot.ShoppingListCompleted(id=SHOPPING_ID, order_id=ORDER_ID)
+            run_sync(handlers.on_shopping_list_completed(completed))
+
+
+def expect(pact: Pact, description: str, subject: str, name: str, body: dict[str, Any]) -> Pact:
+    (
+        pact.upon_receiving(description, "Async")
+        .with_body(body, content_type="application/json")
+        .with_metadata({"subject": subject, "name": name, "contentType": "application/json"})
+    )
+    return pact
+
+
+def recorder_for(
+    provider: str, descriptions: tuple[str, ...], factory: pytest.TempPathFactory
+) -> Iterator[PactRecorder]:
+    """A module's recorder: publishes `pacts/ordering-<provider>.json` at the end."""
+    scratch: Path = factory.mktemp("pacts")
+    recorder = PactRecorder(CONSUMER, provider, scratch, descriptions)
+    yield recorder
+    recorder.publish()
