@@ -5,7 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from mall.depot.domain.events import ShoppingListStatus
-from mall.depot.domain.shopping_list import ShoppingList, ShoppingListState
+from mall.depot.domain.shopping_list import (
+    CHANGED_CONCURRENTLY,
+    ShoppingList,
+    ShoppingListState,
+)
 from mall.depot.ports import (
     CachedProduct,
     CachedStore,
@@ -37,10 +41,10 @@ class InMemoryShoppingListRepository(ShoppingListRepository):
             return
         stored = self.rows.get(aggregate.id)
         if (0 if stored is None else stored[1]) != aggregate.version:
-            raise ConflictError.concurrent_change(ShoppingList.NAME)
+            raise ConflictError(CHANGED_CONCURRENTLY)
         state = aggregate.state()
         if stored is None and aggregate.live and self._has_live_list(state.order_id):
-            raise ConflictError.concurrent_change(ShoppingList.NAME)
+            raise ConflictError(CHANGED_CONCURRENTLY)
         self.rows[aggregate.id] = (state, aggregate.version + len(pending))
         aggregate.mark_committed()
 

@@ -12,7 +12,11 @@ from typing import Any
 import msgspec
 
 from mall.depot.domain.events import ShoppingListStatus, Stop
-from mall.depot.domain.shopping_list import ShoppingList, ShoppingListState
+from mall.depot.domain.shopping_list import (
+    CHANGED_CONCURRENTLY,
+    ShoppingList,
+    ShoppingListState,
+)
 from mall.depot.ports import (
     CachedProduct,
     CachedStore,
@@ -82,7 +86,7 @@ class PostgresShoppingListRepository(ShoppingListRepository):
                 aggregate.version,
             )
         if status.endswith(" 0"):
-            raise ConflictError.concurrent_change(ShoppingList.NAME)
+            raise ConflictError(CHANGED_CONCURRENTLY)
         aggregate.mark_committed()
 
 

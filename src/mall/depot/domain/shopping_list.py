@@ -21,6 +21,8 @@ from mall.kernel.events import DomainEvent
 
 Status = ShoppingListStatus
 CANCELABLE = frozenset({Status.PENDING, Status.AVAILABLE, Status.ASSIGNED, Status.ACTIVE})
+CHANGED_CONCURRENTLY = "the shopping list was changed by another request at the same time; retry"
+"""The `ConflictError` of a save that lost to another writer (or a second live list)."""
 
 
 @dataclass(frozen=True)
