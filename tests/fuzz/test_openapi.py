@@ -63,4 +63,5 @@ def check_case(case: Case, mall: Records) -> None:
 test_stores = load("stores").parametrize()(check_case)
 test_customers = load("customers").parametrize()(check_case)
 test_baskets = load("baskets").parametrize()(check_case)
+test_depot = load("depot").parametrize()(check_case)
 test_operations = load("operations").parametrize()(check_case)

@@ -6,10 +6,11 @@ A relay cancelled just as an outbox NOTIFY wakes it can miss the cancellation (P
 
 from __future__ import annotations
 
+from mall_adapters.bootstrap.settings import ALL_MODULES
 from mall_adapters.postgres.database import Database
 from tests.support.polling import eventually
 
-MODULES = ("stores", "customers", "baskets")
+MODULES = ALL_MODULES
 UNPUBLISHED = "SELECT " + " + ".join(
     f"(SELECT count(*) FROM {m}.outbox WHERE published_at IS NULL)" for m in MODULES
 )
