@@ -18,6 +18,7 @@ class Records:
     product_id: str
     customer_id: str
     basket_id: str
+    shopping_list_id: str
 
     def aim(self, path: str, parameters: dict[str, Any]) -> dict[str, Any]:
         """`parameters` with the ids of `path` (an OpenAPI path) swapped for real ones, or
@@ -29,6 +30,7 @@ class Records:
             "/api/stores/": self.store_id,
             "/api/customers/": self.customer_id,
             "/api/baskets/": self.basket_id,
+            "/api/depot/shopping/": self.shopping_list_id,
         }
         for prefix, record_id in real.items():
             if path.startswith(prefix):
@@ -37,8 +39,8 @@ class Records:
 
 
 async def create_records(url: str) -> Records:
-    """At `url`: a participating store with a product, a customer, and an open basket with a
-    line."""
+    """At `url`: a participating store with a product, a customer, an open basket with a
+    line, and a shopping list of that product."""
     async with httpx.AsyncClient(base_url=url, timeout=30.0) as client:
         return await _create(client, url)
 
@@ -59,4 +61,6 @@ async def _create(client: httpx.AsyncClient, url: str) -> Records:
     basket_id = await post("/api/baskets", {"customerId": customer_id})
     line = {"productId": product_id, "quantity": 2}
     (await client.put(f"/api/baskets/{basket_id}/addItem", json=line)).raise_for_status()
-    return Records(url, store_id, product_id, customer_id, basket_id)
+    item = {"productId": product_id, "storeId": store_id, "quantity": 2}
+    shopping_list_id = await post("/api/depot/shopping", {"orderId": basket_id, "items": [item]})
+    return Records(url, store_id, product_id, customer_id, basket_id, shopping_list_id)

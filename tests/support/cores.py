@@ -11,6 +11,7 @@ from dependency_injector import providers
 from mall.baskets.application.policies import BasketsPolicies
 from mall.baskets.domain.basket import Basket
 from mall.customers.application.queries import CustomersQueryHandlers
+from mall.depot.application.policies import DepotPolicies
 from mall.ordering.application.policies import OrderingPolicies
 from mall.ordering.domain.order import Order
 from mall.payments.application.policies import PaymentsPolicies
@@ -19,11 +20,13 @@ from mall.stores.domain.product import Product
 from mall.stores.domain.store import Store
 from mall_adapters.bootstrap.baskets import BasketsContainer
 from mall_adapters.bootstrap.customers import CustomersContainer
+from mall_adapters.bootstrap.depot import DepotContainer
 from mall_adapters.bootstrap.infrastructure import Infrastructure
 from mall_adapters.bootstrap.ordering import OrderingContainer
 from mall_adapters.bootstrap.payments import PaymentsContainer
 from mall_adapters.bootstrap.settings import Settings
 from mall_adapters.bootstrap.stores import StoresContainer
+from mall_adapters.memory import depot as memory_depot
 from mall_adapters.memory.baskets import (
     InMemoryProductCache,
     InMemoryStoreCache,
@@ -44,6 +47,7 @@ from mall_contracts.baskets.ports import BasketsApi
 from mall_contracts.common.messages import Success
 from mall_contracts.customers import messages as customers_messages
 from mall_contracts.customers.ports import CustomersApi
+from mall_contracts.depot.ports import DepotApi
 from mall_contracts.ordering.ports import OrderingApi
 from mall_contracts.payments.ports import PaymentsApi
 from mall_contracts.stores.ports import StoresApi
@@ -192,4 +196,38 @@ def build_ordering_core() -> OrderingCore:
     container.events.override(providers.Singleton(InMemoryEventStore, Order))
     return OrderingCore(
         container.api(), container.handlers(), container.kit.sink(), container.events()
+    )
+
+
+@dataclass
+class DepotCore:
+    service: DepotApi
+    handlers: DepotPolicies
+    sink: RecordingSink
+    records: memory_depot.InMemoryShoppingListRepository
+    store_cache: memory_depot.InMemoryStoreCache
+    product_cache: memory_depot.InMemoryProductCache
+    requests: LoopbackStoresRequests
+    stores: StoresCore
+
+
+def build_depot_core() -> DepotCore:
+    """Depot with its look-ups answered by a real stores core (in memory too)."""
+    infra = memory_infrastructure()
+    stores = build_stores_core(infra)
+    container = DepotContainer(infra=infra)
+    container.kit.sink.override(providers.Singleton(RecordingSink))
+    container.records.override(providers.Singleton(memory_depot.InMemoryShoppingListRepository))
+    container.store_cache.override(providers.Singleton(memory_depot.InMemoryStoreCache))
+    container.product_cache.override(providers.Singleton(memory_depot.InMemoryProductCache))
+    container.requests.override(providers.Singleton(LoopbackStoresRequests, stores.queries))
+    return DepotCore(
+        container.api(),
+        container.policies(),
+        container.kit.sink(),
+        container.records(),
+        container.store_cache(),
+        container.product_cache(),
+        container.requests(),
+        stores,
     )

@@ -7,6 +7,7 @@ from dependency_injector import containers, providers
 from mall_adapters.bootstrap.baskets import BasketsContainer
 from mall_adapters.bootstrap.cosec import CosecContainer
 from mall_adapters.bootstrap.customers import CustomersContainer
+from mall_adapters.bootstrap.depot import DepotContainer
 from mall_adapters.bootstrap.infrastructure import Infrastructure
 from mall_adapters.bootstrap.ordering import OrderingContainer
 from mall_adapters.bootstrap.payments import PaymentsContainer
@@ -23,3 +24,4 @@ class Root(containers.DeclarativeContainer):
     cosec = providers.Container(CosecContainer, infra=infra)
     payments = providers.Container(PaymentsContainer, infra=infra)
     ordering = providers.Container(OrderingContainer, infra=infra)
+    depot = providers.Container(DepotContainer, infra=infra)

@@ -10,7 +10,7 @@ from typing import Any
 
 from mall_contracts.common import subjects
 
-ALL_MODULES = ("stores", "customers", "baskets", "ordering", "payments", "cosec")
+ALL_MODULES = ("stores", "customers", "baskets", "ordering", "depot", "payments", "cosec")
 
 
 def installed_specs() -> Path:

@@ -203,6 +203,15 @@ def _route(op: HttpOperation, names: _Names) -> str:
     call = [p.py_name for p in op.params]
     if op.params:
         names.imports.name("litestar.params", "FromPath")
+    for q in op.query:
+        names.imports.name("typing", "Annotated")
+        names.imports.name("litestar.params", "QueryParameter")
+        bound = f", max_length={q.max_length}" if q.max_length is not None else ""
+        default = "" if q.required else ' = ""'
+        args.append(
+            f"{q.py_name}: Annotated[str, QueryParameter(name={lit(q.wire_name)}{bound})]{default}"
+        )
+        call.append(q.py_name)
     if op.body is not None:
         names.imports.name("litestar.params", "JSONBody")
         args.append(f"data: JSONBody[{names.struct(op.body)}]")

@@ -24,6 +24,16 @@ class PathParam:
 
 
 @dataclass(frozen=True)
+class QueryParam:
+    """A string query parameter; an optional one is the empty string when absent."""
+
+    wire_name: str
+    py_name: str
+    max_length: int | None
+    required: bool
+
+
+@dataclass(frozen=True)
 class HttpOperation:
     operation_id: str
     method: str
@@ -33,10 +43,16 @@ class HttpOperation:
     body: StructRef | None  # None when there is no body or it is the empty object
     response: StructRef
     idempotency_key: tuple[int, int] | None = None  # (min, max) length, when accepted
+    query: tuple[QueryParam, ...] = ()
 
     @property
     def py_name(self) -> str:
         return snake(self.operation_id)
+
+    @property
+    def arguments(self) -> tuple[str, ...]:
+        """The Python names of the path and then the query parameters, in order."""
+        return (*(p.py_name for p in self.params), *(q.py_name for q in self.query))
 
     @property
     def route(self) -> str:
@@ -97,6 +113,7 @@ class OpenApiReader:
     def _operation(self, path: str, method: str, op: Node, shared: Node | None) -> HttpOperation:
         params = [*(shared.elements() if shared else []), *self._list(op.get("parameters"))]
         path_params: list[PathParam] = []
+        query_params: list[QueryParam] = []
         idempotency_key = None
         for raw in params:
             param = self.specs.resolve(raw)
@@ -104,9 +121,16 @@ class OpenApiReader:
             if where == "header" and name == IDEMPOTENCY_KEY:
                 idempotency_key = _key_lengths(param)
                 continue
+            if where == "query":
+                required = bool(param.value.get("required", False))
+                bound = _max_length(param.need("schema"))
+                query_params.append(QueryParam(name, snake(name), bound, required))
+                continue
             if where != "path":
                 raise SpecError(
-                    param.at, f"only path parameters and the {IDEMPOTENCY_KEY} header are supported"
+                    param.at,
+                    f"only path and query parameters and the {IDEMPOTENCY_KEY} header"
+                    " are supported",
                 )
             path_params.append(PathParam(name, snake(name), _max_length(param.need("schema"))))
         for p in path_params:
@@ -122,6 +146,7 @@ class OpenApiReader:
             body=self._body(op),
             response=self._response(op),
             idempotency_key=idempotency_key,
+            query=tuple(query_params),
         )
 
     @staticmethod
@@ -142,12 +167,12 @@ class OpenApiReader:
 
 
 def _max_length(schema: Node) -> int | None:
-    """A path parameter is a string, bounded by length only."""
+    """A path or query parameter is a string, bounded by length only."""
     if not isinstance(schema.value, dict) or schema.value.get("type") != "string":
-        raise SpecError(schema.at, "path parameters must be strings")
+        raise SpecError(schema.at, "path and query parameters must be strings")
     extra = set(schema.value) - {"type", *STRING_BOUNDS}
     if extra:
-        raise SpecError(schema.at.child(sorted(extra)[0]), "unsupported path parameter keyword")
+        raise SpecError(schema.at.child(sorted(extra)[0]), "unsupported parameter keyword")
     bound = read_bounds(schema, "string", None).get("max_length")
     return None if bound is None else int(bound)
 

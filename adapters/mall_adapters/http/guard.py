@@ -1,10 +1,11 @@
 """The input guard: what no route passes on to the core, checked once for every route.
 
-PostgreSQL text cannot hold NUL (U+0000). A JSON body string holding one is `400` naming the
-field; a path parameter holding one, or longer than its spec's `maxLength`, is `404` (such an
-id names nothing). A body nesting arrays and objects deeper than `MAX_DEPTH` is `400` too: no
-request needs it, and decoding a very deep one overflows the stack. `guard_input` is the app's
-`before_request` hook: it runs after routing and before a handler's arguments are read.
+PostgreSQL text cannot hold NUL (U+0000). A JSON body string or a query parameter holding one
+is `400` naming the field; a path parameter holding one, or longer than its spec's
+`maxLength`, is `404` (such an id names nothing). A body nesting arrays and objects deeper
+than `MAX_DEPTH` is `400` too: no request needs it, and decoding a very deep one overflows the
+stack. `guard_input` is the app's `before_request` hook: it runs after routing and before a
+handler's arguments are read.
 """
 
 from __future__ import annotations
@@ -37,6 +38,12 @@ async def guard_input(request: Request[Any, Any, Any]) -> None:
         if max_length is not None and len(value) > max_length:
             raise NotFoundException(
                 f"{what} names nothing: it is longer than {max_length} characters"
+            )
+    for name, value in request.query_params.multi_items():
+        if NUL in value:
+            raise ValidationException(
+                detail=f"Validation failed for {request.method} {request.url.path}",
+                extra=[{"message": f"a NUL character ({SHOWN_NUL}) is not allowed", "key": name}],
             )
     if "data" not in request.route_handler.parsed_fn_signature.parameters:
         return

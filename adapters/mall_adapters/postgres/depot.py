@@ -1,0 +1,175 @@
+"""Depot's tables: `depot.shopping_lists` and the caches `depot.stores_cache` and
+`depot.products_cache`.
+
+Cache writes are guarded by `version < $new`: an event or fallback that is not newer than the
+entry changes nothing, whatever order they arrive in.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+
+from mall.depot.domain.events import ShoppingListStatus, Stop
+from mall.depot.domain.shopping_list import (
+    CHANGED_CONCURRENTLY,
+    ShoppingList,
+    ShoppingListState,
+)
+from mall.depot.ports import (
+    CachedProduct,
+    CachedStore,
+    ProductCache,
+    ShoppingListRepository,
+    StoreCache,
+)
+from mall.kernel.errors import ConflictError
+from mall_adapters.postgres.database import Database
+
+COLUMNS = "id, order_id, stops, assigned_bot_id, status, version"
+_stops = msgspec.json.Decoder(tuple[Stop, ...])
+
+
+class PostgresShoppingListRepository(ShoppingListRepository):
+    """The row's `version` is the list's committed event count; updates compare it. The
+    partial unique index on live lists' `order_id` refuses a second live list of an order."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def load(self, aggregate_id: str) -> ShoppingList | None:
+        row = await self._db.fetchrow(
+            f"SELECT {COLUMNS} FROM depot.shopping_lists WHERE id = $1", aggregate_id
+        )
+        return None if row is None else _shopping_list(row)
+
+    async def for_order(self, order_id: str) -> list[ShoppingList]:
+        rows = await self._db.fetch(
+            f"SELECT {COLUMNS} FROM depot.shopping_lists WHERE order_id = $1"
+            " ORDER BY created_at, id",
+            order_id,
+        )
+        return [_shopping_list(row) for row in rows]
+
+    async def save(self, aggregate: ShoppingList) -> None:
+        pending = aggregate.pending_events
+        if not pending:
+            return
+        state = aggregate.state()
+        stops = msgspec.json.encode(state.stops).decode()
+        version = aggregate.version + len(pending)
+        conn = self._db.connection()
+        if aggregate.version == 0:
+            # ON CONFLICT rather than catching the unique violation: the caller's transaction
+            # stays usable, and a concurrent insert still waits for the other to commit.
+            status = await conn.execute(
+                f"INSERT INTO depot.shopping_lists ({COLUMNS})"
+                " VALUES ($1, $2, $3::jsonb, $4, $5, $6) ON CONFLICT DO NOTHING",
+                aggregate.id,
+                state.order_id,
+                stops,
+                state.assigned_bot_id,
+                state.status.value,
+                version,
+            )
+        else:
+            status = await conn.execute(
+                "UPDATE depot.shopping_lists SET order_id = $2, stops = $3::jsonb,"
+                " assigned_bot_id = $4, status = $5, version = $6 WHERE id = $1 AND version = $7",
+                aggregate.id,
+                state.order_id,
+                stops,
+                state.assigned_bot_id,
+                state.status.value,
+                version,
+                aggregate.version,
+            )
+        if status.endswith(" 0"):
+            raise ConflictError(CHANGED_CONCURRENTLY)
+        aggregate.mark_committed()
+
+
+def _shopping_list(row: Any) -> ShoppingList:
+    state = ShoppingListState(
+        order_id=row["order_id"],
+        stops=_stops.decode(row["stops"]),
+        assigned_bot_id=row["assigned_bot_id"],
+        status=ShoppingListStatus(row["status"]),
+    )
+    return ShoppingList.stored(row["id"], state, row["version"])
+
+
+class PostgresStoreCache(StoreCache):
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def find(self, store_id: str) -> CachedStore | None:
+        row = await self._db.fetchrow(
+            "SELECT id, name, location, version FROM depot.stores_cache WHERE id = $1", store_id
+        )
+        if row is None:
+            return None
+        return CachedStore(row["id"], row["name"], row["location"], row["version"])
+
+    async def save(self, store: CachedStore) -> None:
+        await self._db.connection().execute(
+            "INSERT INTO depot.stores_cache AS c (id, name, location, version)"
+            " VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
+            " location = excluded.location, version = excluded.version"
+            " WHERE c.version < excluded.version",
+            store.id,
+            store.name,
+            store.location,
+            store.version,
+        )
+
+    async def rename(self, store_id: str, name: str, version: int) -> None:
+        await self._db.connection().execute(
+            "UPDATE depot.stores_cache SET name = $2, version = $3 WHERE id = $1 AND version < $3",
+            store_id,
+            name,
+            version,
+        )
+
+
+class PostgresProductCache(ProductCache):
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def find(self, product_id: str) -> CachedProduct | None:
+        row = await self._db.fetchrow(
+            "SELECT id, store_id, name, version FROM depot.products_cache WHERE id = $1",
+            product_id,
+        )
+        if row is None:
+            return None
+        return CachedProduct(row["id"], row["store_id"], row["name"], row["version"])
+
+    async def save(self, product: CachedProduct) -> None:
+        await self._db.connection().execute(
+            "INSERT INTO depot.products_cache AS c (id, store_id, name, version)"
+            " VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO UPDATE SET"
+            " store_id = excluded.store_id, name = excluded.name, version = excluded.version"
+            " WHERE c.version < excluded.version",
+            product.id,
+            product.store_id,
+            product.name,
+            product.version,
+        )
+
+    async def rename(self, product_id: str, name: str, version: int) -> None:
+        await self._db.connection().execute(
+            "UPDATE depot.products_cache SET name = $2, version = $3"
+            " WHERE id = $1 AND version < $3",
+            product_id,
+            name,
+            version,
+        )
+
+    async def remove(self, product_id: str, version: int) -> None:
+        await self._db.connection().execute(
+            "DELETE FROM depot.products_cache WHERE id = $1 AND version < $2",
+            product_id,
+            version,
+        )

@@ -1,0 +1,77 @@
+"""`DepotPolicies`: the saga's commands, and the stores and ordering events depot consumes.
+
+The stores events carry state and the stores version, so the caches keep the newest version
+whatever order the events arrive in. Each handler writes in one unit of work (which the inbox
+makes idempotent); a command's unit of work returns its reply.
+"""
+
+from __future__ import annotations
+
+from mall.depot.application.commands import (
+    CancelOrderShopping,
+    CancelShoppingList,
+    CreateShoppingList,
+    InitiateShopping,
+)
+from mall.depot.ports import CachedProduct, CachedStore, ProductCache, StoreCache
+from mall.kernel.unit_of_work import UnitOfWork
+from mall_contracts.common.messages import Success
+from mall_contracts.depot import messages
+from mall_contracts.depot.ports import DepotHandlers
+from mall_contracts.ordering.messages import OrderCanceled
+from mall_contracts.stores import messages as stores
+
+
+class DepotPolicies(DepotHandlers):
+    def __init__(
+        self,
+        uow: UnitOfWork,
+        stores: StoreCache,
+        products: ProductCache,
+        create: CreateShoppingList,
+        initiate: InitiateShopping,
+        cancel: CancelShoppingList,
+        cancel_order: CancelOrderShopping,
+    ) -> None:
+        self._uow = uow
+        self._stores = stores
+        self._products = products
+        self._create = create
+        self._initiate = initiate
+        self._cancel = cancel
+        self._cancel_order = cancel_order
+
+    async def create_shopping_list(
+        self, command: messages.CreateShoppingList
+    ) -> messages.CreatedShoppingList:
+        return await self._create.command(command)
+
+    async def initiate_shopping(self, command: messages.InitiateShopping) -> Success:
+        await self._initiate(command.id)
+        return Success()
+
+    async def cancel_shopping_list(self, command: messages.CancelShoppingList) -> Success:
+        await self._cancel.compensate(command.id)
+        return Success()
+
+    async def on_order_canceled(self, message: OrderCanceled) -> None:
+        await self._cancel_order(message.id)
+
+    async def on_store_created(self, message: stores.StoreCreated) -> None:
+        store = CachedStore(message.id, message.name, message.location, message.version)
+        await self._uow.run(lambda: self._stores.save(store))
+
+    async def on_store_rebranded(self, message: stores.StoreRebranded) -> None:
+        await self._uow.run(lambda: self._stores.rename(message.id, message.name, message.version))
+
+    async def on_product_added(self, message: stores.ProductAdded) -> None:
+        product = CachedProduct(message.id, message.store_id, message.name, message.version)
+        await self._uow.run(lambda: self._products.save(product))
+
+    async def on_product_rebranded(self, message: stores.ProductRebranded) -> None:
+        await self._uow.run(
+            lambda: self._products.rename(message.id, message.name, message.version)
+        )
+
+    async def on_product_removed(self, message: stores.ProductRemoved) -> None:
+        await self._uow.run(lambda: self._products.remove(message.id, message.version))

@@ -1,0 +1,1 @@
+"""The ShoppingList aggregate (state-stored: one row per list, no event stream)."""

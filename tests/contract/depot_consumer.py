@@ -1,0 +1,117 @@
+"""The depot side of the messages it consumes, for its consumer pacts: each example message
+goes the way a JetStream delivery goes, through the routes the generated binding builds
+(`build_depot_router`), picked by subject and name, into the real `DepotPolicies` over the
+in-memory adapters."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+import msgspec
+from faststream.nats import NatsRouter
+from pact import Pact
+
+from mall.depot.domain.shopping_list import ListLine, ShoppingList
+from mall.depot.ports import CachedProduct, CachedStore
+from mall_adapters.messaging.binding import CommandRoute, Consumer, Route
+from mall_adapters.messaging.generated.depot import build_depot_router
+from mall_adapters.reliability.envelope import Envelope
+from tests.support.contract_pacts import run_sync
+from tests.support.cores import DepotCore, build_depot_core
+
+Q = TypeVar("Q", bound=msgspec.Struct)
+R = TypeVar("R", bound=msgspec.Struct)
+
+
+class RecordingConsumer(Consumer):
+    """Keeps the routes a generated binding binds, by subject, instead of binding them."""
+
+    def __init__(self) -> None:
+        self.routes: dict[str, dict[str, Route]] = {}
+        self.commands: dict[str, dict[str, CommandRoute]] = {}
+
+    def subscribe(
+        self, router: NatsRouter, subject: str, durable: str, routes: Mapping[str, Route]
+    ) -> None:
+        self.routes[subject] = dict(routes)
+
+    def execute(
+        self,
+        router: NatsRouter,
+        subject: str,
+        durable: str,
+        routes: Mapping[str, CommandRoute],
+        replies: Mapping[type[msgspec.Struct], str],
+    ) -> None:
+        self.commands[subject] = dict(routes)
+
+    def answer(
+        self,
+        router: NatsRouter,
+        subject: str,
+        queue: str,
+        request: type[Q],
+        handler: Callable[[Q], Awaitable[R]],
+        replies: Mapping[type[msgspec.Struct], str],
+    ) -> None:
+        pass
+
+
+@dataclass
+class DepotConsumer:
+    core: DepotCore
+    consumer: RecordingConsumer
+    replies: list[msgspec.Struct] = field(default_factory=list)
+
+    @classmethod
+    def build(cls) -> DepotConsumer:
+        core = build_depot_core()
+        consumer = RecordingConsumer()
+        build_depot_router(core.handlers, consumer)
+        return cls(core, consumer)
+
+    def receive(self, body: str | bytes | None, metadata: dict[str, object]) -> None:
+        """One delivery: the route for the message's subject and name runs on the body; a
+        command's reply is kept in `replies`."""
+        subject, name = str(metadata["subject"]), str(metadata["name"])
+        data = body.encode() if isinstance(body, str) else body or b""
+        envelope = Envelope("pact", name, subject, data, datetime.now(UTC))
+        if subject in self.consumer.commands:
+            self.replies.append(run_sync(self.consumer.commands[subject][name](envelope)))
+        else:
+            run_sync(self.consumer.routes[subject][name](envelope))
+
+    def store(self, store_id: str) -> CachedStore | None:
+        return run_sync(self.core.store_cache.find(store_id))
+
+    def product(self, product_id: str) -> CachedProduct | None:
+        return run_sync(self.core.product_cache.find(product_id))
+
+    def shopping_list(self, list_id: str) -> ShoppingList | None:
+        return run_sync(self.core.records.load(list_id))
+
+    def seed_store(self, store: CachedStore) -> None:
+        run_sync(self.core.store_cache.save(store))
+
+    def seed_product(self, product: CachedProduct) -> None:
+        run_sync(self.core.product_cache.save(product))
+
+    def seed_list(self, list_id: str, order_id: str, *steps: Callable[[ShoppingList], Any]) -> None:
+        """A saved list of the order with one line, after `steps` (e.g. `ShoppingList.initiate`)."""
+        line = ListLine("store-id", "TheStore", "TheLocation", "product-id", "TheProduct", 1)
+        shopping = ShoppingList.create(list_id, order_id, [line])
+        for step in steps:
+            step(shopping)
+        run_sync(self.core.records.save(shopping))
+
+
+def expect(pact: Pact, description: str, subject: str, name: str, body: dict[str, Any]) -> Pact:
+    (
+        pact.upon_receiving(description, "Async")
+        .with_body(body, content_type="application/json")
+        .with_metadata({"subject": subject, "name": name, "contentType": "application/json"})
+    )
+    return pact

@@ -1,0 +1,50 @@
+"""Consumer side of `pacts/depot-ordering.json`: a canceled order cancels its shopping list."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pact import Pact, match
+
+from mall.depot.domain.events import ShoppingListStatus
+from mall.depot.domain.shopping_list import ShoppingList
+from mall_contracts.ordering import messages
+from mall_contracts.ordering.subjects import ORDER_EVENTS
+from tests.contract.depot_consumer import DepotConsumer, expect
+from tests.support.contract_pacts import PactRecorder
+
+CONSUMER, PROVIDER = "depot", "ordering"
+DESCRIPTIONS = ("an OrderCanceled message",)
+
+
+@pytest.fixture(scope="module")
+def recorder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PactRecorder]:
+    scratch: Path = tmp_path_factory.mktemp("pacts")
+    recorder = PactRecorder(CONSUMER, PROVIDER, scratch, DESCRIPTIONS)
+    yield recorder
+    recorder.publish()
+
+
+def test_order_canceled_cancels_the_orders_list(recorder: PactRecorder) -> None:
+    depot = DepotConsumer.build()
+    depot.seed_list("shopping-list-id", "order-id", ShoppingList.initiate)
+    pact = Pact(CONSUMER, PROVIDER).with_specification("V4")
+    expect(
+        pact,
+        "an OrderCanceled message",
+        ORDER_EVENTS,
+        messages.ORDER_CANCELED,
+        {
+            "id": match.str("order-id"),
+            "customer_id": match.str("customer-id"),
+            "payment_id": match.str("payment-id"),
+            "shopping_id": match.str("shopping-list-id"),
+        },
+    )
+    pact.verify(depot.receive, "Async")
+    shopping = depot.shopping_list("shopping-list-id")
+    assert shopping is not None
+    assert shopping.status is ShoppingListStatus.CANCELED
+    recorder.record(pact)
