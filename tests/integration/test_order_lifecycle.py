@@ -1,0 +1,173 @@
+"""The whole order lifecycle through the real app (every module in one process, real
+PostgreSQL and NATS): checkout → saga → approved → assign → complete → ready → invoice →
+pay → completed; and the compensations of the create-order saga."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from mall_adapters.bootstrap.settings import Settings
+from tests.support.app import AppUnderTest, make_settings, running_app
+from tests.support.polling import eventually
+
+
+@pytest.fixture
+def settings(pg_dsn: str, nats_url: str, tmp_path: Path) -> Settings:
+    return make_settings(pg_dsn, nats_url, tmp_path, saga_step_timeout_seconds=5.0)
+
+
+@pytest.fixture
+async def app(settings: Settings) -> AsyncIterator[AppUnderTest]:
+    async with running_app(settings) as running:
+        yield running
+
+
+@dataclass
+class Mall:
+    http: httpx.AsyncClient
+
+    async def ok(self, method: str, path: str, body: Any = None) -> Any:
+        response = await self.http.request(method, path, json=body)
+        assert response.status_code == 200, (path, response.status_code, response.text)
+        return response.json()
+
+    async def product(self, price: float = 5.0) -> tuple[str, str]:
+        store = (await self.ok("POST", "/api/stores", {"name": "Shop", "location": "Row 1"}))["id"]
+        body = {"name": "Wand", "description": "Oak", "sku": "W-1", "price": price}
+        product = (await self.ok("POST", f"/api/stores/{store}/products", body))["id"]
+        return store, product
+
+    async def customer(self) -> str:
+        body = {"name": "Ann", "smsNumber": "555-0100"}
+        customer: str = (await self.ok("POST", "/api/customers", body))["id"]
+        return customer
+
+    async def checkout(self, customer: str, amount: float, quantity: int = 2) -> str:
+        """A basket with `quantity` of a 5.00 product, paid with a payment of `amount`."""
+        _, product = await self.product()
+        payment = (
+            await self.ok("POST", "/api/payments", {"customerId": customer, "amount": amount})
+        )["id"]
+        basket = (await self.ok("POST", "/api/baskets", {"customerId": customer}))["id"]
+        await self.ok(
+            "PUT", f"/api/baskets/{basket}/addItem", {"productId": product, "quantity": quantity}
+        )
+        await self.ok("PUT", f"/api/baskets/{basket}/checkout", {"paymentId": payment})
+        return str(basket)
+
+    async def order(self, order_id: str) -> dict[str, Any]:
+        response = await self.http.get(f"/api/ordering/{order_id}")
+        return response.json().get("order", {}) if response.status_code == 200 else {}
+
+    async def order_in(self, order_id: str, status: str) -> dict[str, Any]:
+        order: dict[str, Any] = await eventually(
+            lambda: self.order(order_id), lambda o: o.get("status") == status, within=30
+        )
+        return order
+
+    async def saga(self, order_id: str) -> dict[str, Any]:
+        saga: dict[str, Any] = (await self.ok("GET", f"/api/cosec/sagas/{order_id}"))["saga"]
+        return saga
+
+    async def saga_done(self, order_id: str) -> dict[str, Any]:
+        async def read() -> dict[str, Any]:
+            response = await self.http.get(f"/api/cosec/sagas/{order_id}")
+            return response.json()["saga"] if response.status_code == 200 else {}
+
+        saga: dict[str, Any] = await eventually(
+            read, lambda s: s.get("status") not in (None, "running"), within=30
+        )
+        return saga
+
+
+@pytest.fixture
+def mall(app: AppUnderTest) -> Mall:
+    return Mall(app[0])
+
+
+async def test_an_order_travels_from_checkout_to_completed(mall: Mall) -> None:
+    customer = await mall.customer()
+    order_id = await mall.checkout(customer, amount=10.0)
+    approved = await mall.order_in(order_id, "approved")
+    saga = await mall.saga(order_id)
+    assert saga["status"] == "completed"
+    assert [s["command"] for s in saga["history"]] == [
+        "customersapi.AuthorizeCustomer",
+        "depotapi.CreateShoppingListCommand",
+        "paymentsapi.ConfirmPayment",
+        "depotapi.InitiateShoppingCommand",
+        "ordersapi.ApproveOrder",
+    ]
+    shopping = approved["shoppingId"]
+    listed = (await mall.ok("GET", f"/api/depot/shopping/{shopping}"))["shoppingList"]
+    assert (listed["status"], listed["orderId"]) == ("available", order_id)
+    await mall.ok("PUT", f"/api/depot/shopping/{shopping}/assign", {"botId": "bot-1"})
+    await mall.ok("PUT", f"/api/depot/shopping/{shopping}/complete", {})
+    ready = await mall.order_in(order_id, "ready")
+    assert ready["invoiceId"] == order_id
+
+    async def invoice() -> int:
+        return (await mall.http.get(f"/api/payments/invoices/{order_id}")).status_code
+
+    await eventually(invoice, lambda status: status == 200, within=30)
+    billed = (await mall.ok("GET", f"/api/payments/invoices/{order_id}"))["invoice"]
+    assert (billed["status"], billed["amount"]) == ("pending", 10.0)
+    await mall.ok("PUT", f"/api/payments/invoices/{order_id}/pay", {})
+    await mall.order_in(order_id, "completed")
+    paid_again = await mall.http.put(f"/api/payments/invoices/{order_id}/pay", json={})
+    assert (paid_again.status_code, paid_again.json()["message"]) == (
+        400,
+        "invoice cannot be paid for",
+    )
+
+
+async def test_a_disabled_customer_gets_the_order_rejected(mall: Mall) -> None:
+    customer = await mall.customer()
+    order_id = await mall.checkout(customer, amount=10.0)
+    await mall.ok("PUT", f"/api/customers/{customer}/disable", {})
+    # The checkout may have been authorized before the disable; a new order is not.
+    second = await mall.checkout(customer, amount=10.0)
+    await mall.order_in(second, "rejected")
+    saga = await mall.saga_done(second)
+    assert saga["status"] == "compensated"
+    assert saga["error"] == "authorize customer failed: customer is not authorized"
+    assert [s["command"] for s in saga["history"]][-1] == "ordersapi.RejectOrder"
+    await mall.saga_done(order_id)
+
+
+async def test_a_payment_too_low_cancels_the_list_and_rejects_the_order(mall: Mall) -> None:
+    customer = await mall.customer()
+    order_id = await mall.checkout(customer, amount=9.99)
+    await mall.order_in(order_id, "rejected")
+    saga = await mall.saga_done(order_id)
+    assert saga["status"] == "compensated"
+    commands = [(s["command"], s["outcome"]) for s in saga["history"]]
+    assert commands[-3:] == [
+        ("paymentsapi.ConfirmPayment", "failure"),
+        ("depotapi.CancelShoppingListCommand", "success"),
+        ("ordersapi.RejectOrder", "success"),
+    ]
+    listed = (await mall.ok("GET", f"/api/depot/shopping?orderId={order_id}"))["shoppingLists"]
+    assert [s["status"] for s in listed] == ["canceled"]
+
+
+async def test_cancelling_an_approved_order_cancels_its_list_and_invoice(mall: Mall) -> None:
+    customer = await mall.customer()
+    order_id = await mall.checkout(customer, amount=10.0)
+    approved = await mall.order_in(order_id, "approved")
+    await mall.ok("DELETE", f"/api/ordering/{order_id}")
+    await mall.order_in(order_id, "cancelled")
+
+    async def list_status() -> str:
+        listed = await mall.ok("GET", f"/api/depot/shopping/{approved['shoppingId']}")
+        return str(listed["shoppingList"]["status"])
+
+    await eventually(list_status, lambda s: s == "canceled", within=30)
+    again = await mall.http.delete(f"/api/ordering/{order_id}")
+    assert (again.status_code, again.json()["message"]) == (400, "the order cannot be cancelled")
