@@ -203,6 +203,14 @@ def _route(op: HttpOperation, names: _Names) -> str:
     call = [p.py_name for p in op.params]
     if op.params:
         names.imports.name("litestar.params", "FromPath")
+    for q in op.query:  # Litestar refuses a missing or over-long one with a 400
+        names.imports.name("typing", "Annotated")
+        names.imports.name("litestar.params", "Parameter")
+        args.append(
+            f"{q.py_name}: Annotated[str, Parameter(query={lit(q.wire_name)},"
+            f" max_length={q.max_length})]"
+        )
+        call.append(q.py_name)
     if op.body is not None:
         names.imports.name("litestar.params", "JSONBody")
         args.append(f"data: JSONBody[{names.struct(op.body)}]")

@@ -154,7 +154,7 @@ def _struct(ref: StructRef, imports: Imports, here: str) -> str:
 
 
 def _http_method(op: HttpOperation, imports: Imports, here: str) -> str:
-    args = ["self", *(f"{p.py_name}: str" for p in op.params)]
+    args = ["self", *(f"{name}: str" for name in op.arguments)]
     if op.body is not None:
         args.append(f"body: {_struct(op.body, imports, here)}")
     result = _struct(op.response, imports, here)
@@ -171,7 +171,7 @@ def _endpoints(module: str, http: HttpModule, imports: Imports, here: str) -> st
     api = f"{pascal(module)}Api"
     params, assigns, methods = [], [], []
     for op in http.operations:
-        args = [(p.py_name, "str") for p in op.params]
+        args = [(name, "str") for name in op.arguments]
         if op.body is not None:
             args.append(("body", _struct(op.body, imports, here)))
         result = _struct(op.response, imports, here)

@@ -24,6 +24,15 @@ class PathParam:
 
 
 @dataclass(frozen=True)
+class QueryParam:
+    """A required string query parameter, bounded by length (`?customerId=...`)."""
+
+    wire_name: str
+    py_name: str
+    max_length: int
+
+
+@dataclass(frozen=True)
 class HttpOperation:
     operation_id: str
     method: str
@@ -33,10 +42,16 @@ class HttpOperation:
     body: StructRef | None  # None when there is no body or it is the empty object
     response: StructRef
     idempotency_key: tuple[int, int] | None = None  # (min, max) length, when accepted
+    query: tuple[QueryParam, ...] = ()
 
     @property
     def py_name(self) -> str:
         return snake(self.operation_id)
+
+    @property
+    def arguments(self) -> tuple[str, ...]:
+        """The string arguments of the operation: path parameters, then query parameters."""
+        return tuple(p.py_name for p in self.params) + tuple(q.py_name for q in self.query)
 
     @property
     def route(self) -> str:
@@ -97,6 +112,7 @@ class OpenApiReader:
     def _operation(self, path: str, method: str, op: Node, shared: Node | None) -> HttpOperation:
         params = [*(shared.elements() if shared else []), *self._list(op.get("parameters"))]
         path_params: list[PathParam] = []
+        query_params: list[QueryParam] = []
         idempotency_key = None
         for raw in params:
             param = self.specs.resolve(raw)
@@ -104,9 +120,14 @@ class OpenApiReader:
             if where == "header" and name == IDEMPOTENCY_KEY:
                 idempotency_key = _key_lengths(param)
                 continue
+            if where == "query":
+                query_params.append(_query_param(param, name))
+                continue
             if where != "path":
                 raise SpecError(
-                    param.at, f"only path parameters and the {IDEMPOTENCY_KEY} header are supported"
+                    param.at,
+                    f"only path and query parameters and the {IDEMPOTENCY_KEY} header"
+                    " are supported",
                 )
             path_params.append(PathParam(name, snake(name), _max_length(param.need("schema"))))
         for p in path_params:
@@ -122,6 +143,7 @@ class OpenApiReader:
             body=self._body(op),
             response=self._response(op),
             idempotency_key=idempotency_key,
+            query=tuple(query_params),
         )
 
     @staticmethod
@@ -150,6 +172,22 @@ def _max_length(schema: Node) -> int | None:
         raise SpecError(schema.at.child(sorted(extra)[0]), "unsupported path parameter keyword")
     bound = read_bounds(schema, "string", None).get("max_length")
     return None if bound is None else int(bound)
+
+
+def _query_param(param: Node, name: str) -> QueryParam:
+    """A query parameter: a required string with a `maxLength` (and nothing else)."""
+    if not param.value.get("required", False):
+        raise SpecError(param.at, "query parameters must be required")
+    schema = param.need("schema")
+    if not isinstance(schema.value, dict) or schema.value.get("type") != "string":
+        raise SpecError(schema.at, "query parameters must be strings")
+    extra = set(schema.value) - {"type", "maxLength"}
+    if extra:
+        raise SpecError(schema.at.child(sorted(extra)[0]), "unsupported query parameter keyword")
+    bound = read_bounds(schema, "string", None).get("max_length")
+    if bound is None:
+        raise SpecError(schema.at, "query parameters need a maxLength")
+    return QueryParam(name, snake(name), int(bound))
 
 
 def _key_lengths(param: Node) -> tuple[int, int]:
