@@ -70,6 +70,9 @@ async def running(
             purge = kit.idempotency().purge_expired
             janitor = every(JANITOR_INTERVAL_SECONDS, f"{module} idempotency purge", purge)
             tasks.append(asyncio.create_task(janitor, name=f"idempotency-purge-{module}"))
+            workers = getattr(getattr(root, module), "workers", None)  # a module's own loops
+            for worker in workers() if workers is not None else []:
+                tasks.append(asyncio.create_task(worker.run(), name=f"{module}-worker"))
         if on_ready is not None:
             on_ready()
         yield

@@ -10,7 +10,7 @@ from typing import Any
 
 from mall_contracts.common import subjects
 
-ALL_MODULES = ("stores", "customers", "baskets")
+ALL_MODULES = ("stores", "customers", "baskets", "notifications")
 
 
 def installed_specs() -> Path:
@@ -49,6 +49,7 @@ class Settings:
     pool_size: int = 20  # connections for requests, consumers and relays
     reserved_pool_size: int = 4  # connections kept for the query responders
     log_level: str = "INFO"
+    sms_webhook: str = ""  # empty: SMS are logged, not sent
 
     @classmethod
     def from_env(cls, **overrides: Any) -> Settings:
@@ -75,6 +76,8 @@ class Settings:
                 values[key] = kind(env[name])
         if "INTELLIMALL_DATA_DIR" in env:
             values["data_dir"] = Path(env["INTELLIMALL_DATA_DIR"])
+        if "INTELLIMALL_SMS_WEBHOOK" in env:
+            values["sms_webhook"] = env["INTELLIMALL_SMS_WEBHOOK"]
         if "INTELLIMALL_LOG_LEVEL" in env:
             values["log_level"] = env["INTELLIMALL_LOG_LEVEL"]
         values.update({k: v for k, v in overrides.items() if v is not None})

@@ -205,9 +205,9 @@ def _route(op: HttpOperation, names: _Names) -> str:
         names.imports.name("litestar.params", "FromPath")
     for q in op.query:  # Litestar refuses a missing or over-long one with a 400
         names.imports.name("typing", "Annotated")
-        names.imports.name("litestar.params", "Parameter")
+        names.imports.name("litestar.params", "QueryParameter")
         args.append(
-            f"{q.py_name}: Annotated[str, Parameter(query={lit(q.wire_name)},"
+            f"{q.py_name}: Annotated[str, QueryParameter(name={lit(q.wire_name)},"
             f" max_length={q.max_length})]"
         )
         call.append(q.py_name)

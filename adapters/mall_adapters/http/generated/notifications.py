@@ -5,7 +5,7 @@ from typing import Annotated
 
 from litestar import get
 from litestar.handlers import HTTPRouteHandler
-from litestar.params import Parameter
+from litestar.params import QueryParameter
 
 from mall_contracts.notifications import http as notifications_http
 from mall_contracts.notifications.ports import NotificationsApi
@@ -22,7 +22,7 @@ def build_notifications_routes(api: NotificationsApi) -> list[HTTPRouteHandler]:
         summary="List a customer's notifications, newest first",
         status_code=200,
     )
-    async def list_notifications(customer_id: Annotated[str, Parameter(query="customerId", max_length=64)]) -> notifications_http.ListNotificationsResponse:
+    async def list_notifications(customer_id: Annotated[str, QueryParameter(name="customerId", max_length=64)]) -> notifications_http.ListNotificationsResponse:
         return await api.list_notifications(customer_id)
 
     return [
