@@ -11,12 +11,15 @@ from dependency_injector import providers
 from mall.baskets.application.policies import BasketsPolicies
 from mall.baskets.domain.basket import Basket
 from mall.customers.application.queries import CustomersQueryHandlers
+from mall.notifications.application.delivery import SmsDispatcher
+from mall.notifications.application.policies import NotificationsPolicies
 from mall.stores.application.queries import StoresQueryHandlers
 from mall.stores.domain.product import Product
 from mall.stores.domain.store import Store
 from mall_adapters.bootstrap.baskets import BasketsContainer
 from mall_adapters.bootstrap.customers import CustomersContainer
 from mall_adapters.bootstrap.infrastructure import Infrastructure
+from mall_adapters.bootstrap.notifications import NotificationsContainer
 from mall_adapters.bootstrap.settings import Settings
 from mall_adapters.bootstrap.stores import StoresContainer
 from mall_adapters.memory.baskets import (
@@ -27,6 +30,12 @@ from mall_adapters.memory.baskets import (
 from mall_adapters.memory.customers import InMemoryCustomerRepository
 from mall_adapters.memory.event_store import InMemoryEventStore
 from mall_adapters.memory.messaging import RecordingSink
+from mall_adapters.memory.notifications import (
+    InMemoryCustomerCache,
+    InMemoryNotificationLog,
+    LoopbackCustomersRequests,
+    RecordingSmsSender,
+)
 from mall_adapters.memory.stores import InMemoryCatalogReadModel, InMemoryMallReadModel
 from mall_adapters.memory.system import FixedClock, SequentialIds
 from mall_adapters.memory.unit_of_work import InMemoryUnitOfWork
@@ -34,6 +43,7 @@ from mall_contracts.baskets.ports import BasketsApi
 from mall_contracts.common.messages import Success
 from mall_contracts.customers import messages as customers_messages
 from mall_contracts.customers.ports import CustomersApi
+from mall_contracts.notifications.ports import NotificationsApi
 from mall_contracts.stores.ports import StoresApi
 
 
@@ -125,4 +135,39 @@ def build_baskets_core() -> BasketsCore:
         container.product_cache(),
         container.requests(),
         stores,
+    )
+
+
+@dataclass
+class NotificationsCore:
+    service: NotificationsApi
+    handlers: NotificationsPolicies
+    dispatcher: SmsDispatcher
+    customer_cache: InMemoryCustomerCache
+    log: InMemoryNotificationLog
+    sender: RecordingSmsSender
+    requests: LoopbackCustomersRequests
+    clock: FixedClock
+    customers: CustomersCore
+
+
+def build_notifications_core() -> NotificationsCore:
+    """Notifications with its look-ups answered by a real customers core (in memory too)."""
+    infra = memory_infrastructure()
+    customers = build_customers_core()
+    container = NotificationsContainer(infra=infra)
+    container.customer_cache.override(providers.Singleton(InMemoryCustomerCache))
+    container.notification_log.override(providers.Singleton(InMemoryNotificationLog))
+    container.sender.override(providers.Singleton(RecordingSmsSender))
+    container.requests.override(providers.Singleton(LoopbackCustomersRequests, customers.queries))
+    return NotificationsCore(
+        container.api(),
+        container.policies(),
+        container.dispatcher(),
+        container.customer_cache(),
+        container.notification_log(),
+        container.sender(),
+        container.requests(),
+        infra.clock(),
+        customers,
     )

@@ -101,20 +101,21 @@ class InMemoryNotificationLog(NotificationLog):
 
 
 class RecordingSmsSender(SmsSender):
-    """Keeps every SMS it accepted in `sent`. `refuse` makes the next sends fail with that
-    text (until it is set back to ""). Like a real sender it refuses to run inside a unit of
-    work."""
+    """Keeps every SMS it accepted in `sent` and counts every try in `attempts`. An SMS to a
+    number in `refusals` fails with that error text. Like a real sender it refuses to run
+    inside a unit of work."""
 
     def __init__(self) -> None:
         self.sent: list[Sms] = []
-        self.refuse = ""
+        self.refusals: dict[str, str] = {}
         self.attempts = 0
 
     async def send(self, sms: Sms) -> None:
         forbid_network_io("SMS")
         self.attempts += 1
-        if self.refuse:
-            raise SmsError(self.refuse)
+        refusal = self.refusals.get(sms.to)
+        if refusal is not None:
+            raise SmsError(refusal)
         self.sent.append(sms)
 
 

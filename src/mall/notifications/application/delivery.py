@@ -59,13 +59,13 @@ class SmsDispatcher:
         """Deliver due notifications until cancelled; waits for `wake` or the poll interval
         when none is due. A failing storage is logged and tried again at the next turn."""
         while True:
+            self._wake.clear()  # before the batch: a wake during it is not lost
             try:
                 delivered = await self.deliver_due()
             except Exception as error:
                 log.warning("delivering notifications failed: %s: %s", type(error).__name__, error)
                 delivered = 0
             if delivered < self.policy.batch_size:
-                self._wake.clear()
                 try:
                     async with asyncio.timeout(self.policy.poll_seconds):
                         await self._wake.wait()
