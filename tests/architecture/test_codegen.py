@@ -97,6 +97,18 @@ def test_a_dangling_reference_fails_naming_the_spec_path(tmp_path: Path) -> None
         generate(tmp_path)
 
 
+def test_a_query_parameter_must_be_a_required_bounded_string(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "specs", tmp_path / "specs")
+    path = tmp_path / "specs/openapi/notifications.yaml"
+    spec = path.read_text()
+    path.write_text(spec.replace("      in: query\n      required: true\n", "      in: query\n"))
+    with pytest.raises(SpecError, match="query parameters must be required"):
+        generate(tmp_path)
+    path.write_text(spec.replace("        maxLength: 64\n  schemas:", "  schemas:"))
+    with pytest.raises(SpecError, match="query parameters need a maxLength"):
+        generate(tmp_path)
+
+
 # ---------------------------------------------------------------- helpers
 
 
