@@ -43,7 +43,7 @@ from mall_contracts.baskets.ports import BasketsApi
 from mall_contracts.common.messages import Success
 from mall_contracts.customers import messages as customers_messages
 from mall_contracts.customers.ports import CustomersApi
-from mall_contracts.notifications.ports import NotificationsApi
+from mall_contracts.notifications.ports import NotificationsApi, NotificationsRequests
 from mall_contracts.stores.ports import StoresApi
 
 
@@ -151,15 +151,17 @@ class NotificationsCore:
     customers: CustomersCore
 
 
-def build_notifications_core() -> NotificationsCore:
-    """Notifications with its look-ups answered by a real customers core (in memory too)."""
+def build_notifications_core(requests: NotificationsRequests | None = None) -> NotificationsCore:
+    """Notifications with its look-ups answered by a real customers core (in memory too), or
+    by `requests`."""
     infra = memory_infrastructure()
     customers = build_customers_core()
     container = NotificationsContainer(infra=infra)
     container.customer_cache.override(providers.Singleton(InMemoryCustomerCache))
     container.notification_log.override(providers.Singleton(InMemoryNotificationLog))
     container.sender.override(providers.Singleton(RecordingSmsSender))
-    container.requests.override(providers.Singleton(LoopbackCustomersRequests, customers.queries))
+    loopback = LoopbackCustomersRequests(customers.queries)
+    container.requests.override(providers.Object(requests or loopback))
     return NotificationsCore(
         container.api(),
         container.policies(),
@@ -167,7 +169,7 @@ def build_notifications_core() -> NotificationsCore:
         container.customer_cache(),
         container.notification_log(),
         container.sender(),
-        container.requests(),
+        loopback,
         infra.clock(),
         customers,
     )
