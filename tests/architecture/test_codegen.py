@@ -97,6 +97,20 @@ def test_a_dangling_reference_fails_naming_the_spec_path(tmp_path: Path) -> None
         generate(tmp_path)
 
 
+def test_a_query_parameter_must_be_a_string(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "specs", tmp_path / "specs")
+    path = tmp_path / "specs/openapi/notifications.yaml"
+    spec = path.read_text()
+    path.write_text(
+        spec.replace(
+            "        type: string\n        maxLength: 64\n  schemas:",
+            "        type: integer\n  schemas:",
+        )
+    )
+    with pytest.raises(SpecError, match="path and query parameters must be strings"):
+        generate(tmp_path)
+
+
 # ---------------------------------------------------------------- helpers
 
 

@@ -12,6 +12,8 @@ from mall.baskets.application.policies import BasketsPolicies
 from mall.baskets.domain.basket import Basket
 from mall.customers.application.queries import CustomersQueryHandlers
 from mall.depot.application.policies import DepotPolicies
+from mall.notifications.application.delivery import SmsDispatcher
+from mall.notifications.application.policies import NotificationsPolicies
 from mall.ordering.application.policies import OrderingPolicies
 from mall.ordering.domain.order import Order
 from mall.payments.application.policies import PaymentsPolicies
@@ -22,6 +24,7 @@ from mall_adapters.bootstrap.baskets import BasketsContainer
 from mall_adapters.bootstrap.customers import CustomersContainer
 from mall_adapters.bootstrap.depot import DepotContainer
 from mall_adapters.bootstrap.infrastructure import Infrastructure
+from mall_adapters.bootstrap.notifications import NotificationsContainer
 from mall_adapters.bootstrap.ordering import OrderingContainer
 from mall_adapters.bootstrap.payments import PaymentsContainer
 from mall_adapters.bootstrap.settings import Settings
@@ -35,6 +38,14 @@ from mall_adapters.memory.baskets import (
 from mall_adapters.memory.customers import InMemoryCustomerRepository
 from mall_adapters.memory.event_store import InMemoryEventStore
 from mall_adapters.memory.messaging import RecordingSink
+from mall_adapters.memory.notifications import (
+    InMemoryCustomerCache,
+    InMemoryNotificationLog,
+    RecordingSmsSender,
+)
+from mall_adapters.memory.notifications import (
+    LoopbackCustomersRequests as LoopbackNotificationsCustomers,
+)
 from mall_adapters.memory.payments import (
     InMemoryInvoiceRepository,
     InMemoryPaymentRepository,
@@ -48,6 +59,7 @@ from mall_contracts.common.messages import Success
 from mall_contracts.customers import messages as customers_messages
 from mall_contracts.customers.ports import CustomersApi
 from mall_contracts.depot.ports import DepotApi
+from mall_contracts.notifications.ports import NotificationsApi, NotificationsRequests
 from mall_contracts.ordering.ports import OrderingApi
 from mall_contracts.payments.ports import PaymentsApi
 from mall_contracts.stores.ports import StoresApi
@@ -230,4 +242,41 @@ def build_depot_core() -> DepotCore:
         container.product_cache(),
         container.requests(),
         stores,
+    )
+
+
+@dataclass
+class NotificationsCore:
+    service: NotificationsApi
+    handlers: NotificationsPolicies
+    dispatcher: SmsDispatcher
+    customer_cache: InMemoryCustomerCache
+    log: InMemoryNotificationLog
+    sender: RecordingSmsSender
+    requests: LoopbackNotificationsCustomers
+    clock: FixedClock
+    customers: CustomersCore
+
+
+def build_notifications_core(requests: NotificationsRequests | None = None) -> NotificationsCore:
+    """Notifications with its look-ups answered by a real customers core (in memory too), or
+    by `requests`."""
+    infra = memory_infrastructure()
+    customers = build_customers_core()
+    container = NotificationsContainer(infra=infra)
+    container.customer_cache.override(providers.Singleton(InMemoryCustomerCache))
+    container.notification_log.override(providers.Singleton(InMemoryNotificationLog))
+    container.sender.override(providers.Singleton(RecordingSmsSender))
+    loopback = LoopbackNotificationsCustomers(customers.queries)
+    container.requests.override(providers.Object(requests or loopback))
+    return NotificationsCore(
+        container.api(),
+        container.policies(),
+        container.dispatcher(),
+        container.customer_cache(),
+        container.notification_log(),
+        container.sender(),
+        loopback,
+        infra.clock(),
+        customers,
     )

@@ -9,6 +9,7 @@ from mall_adapters.bootstrap.cosec import CosecContainer
 from mall_adapters.bootstrap.customers import CustomersContainer
 from mall_adapters.bootstrap.depot import DepotContainer
 from mall_adapters.bootstrap.infrastructure import Infrastructure
+from mall_adapters.bootstrap.notifications import NotificationsContainer
 from mall_adapters.bootstrap.ordering import OrderingContainer
 from mall_adapters.bootstrap.payments import PaymentsContainer
 from mall_adapters.bootstrap.settings import Settings
@@ -25,3 +26,4 @@ class Root(containers.DeclarativeContainer):
     payments = providers.Container(PaymentsContainer, infra=infra)
     ordering = providers.Container(OrderingContainer, infra=infra)
     depot = providers.Container(DepotContainer, infra=infra)
+    notifications = providers.Container(NotificationsContainer, infra=infra)

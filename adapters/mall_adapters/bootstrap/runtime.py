@@ -74,6 +74,9 @@ async def running(
             for chore in chores() if chores is not None else []:
                 work = every(chore.every_seconds, f"{module} {chore.name}", chore.run)
                 tasks.append(asyncio.create_task(work, name=f"{module}-{chore.name}"))
+            workers = getattr(getattr(root, module), "workers", None)  # a module's own loops
+            for worker in workers() if workers is not None else []:
+                tasks.append(asyncio.create_task(worker.run(), name=f"{module}-worker"))
         if on_ready is not None:
             on_ready()
         yield

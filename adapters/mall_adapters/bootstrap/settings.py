@@ -10,7 +10,16 @@ from typing import Any
 
 from mall_contracts.common import subjects
 
-ALL_MODULES = ("stores", "customers", "baskets", "ordering", "depot", "payments", "cosec")
+ALL_MODULES = (
+    "stores",
+    "customers",
+    "baskets",
+    "ordering",
+    "depot",
+    "payments",
+    "notifications",
+    "cosec",
+)
 
 
 def installed_specs() -> Path:
@@ -50,6 +59,7 @@ class Settings:
     reserved_pool_size: int = 4  # connections kept for the query responders
     saga_step_timeout_seconds: float = 30.0  # a saga step without a reply fails then
     log_level: str = "INFO"
+    sms_webhook: str = ""  # empty: SMS are logged, not sent
 
     @classmethod
     def from_env(cls, **overrides: Any) -> Settings:
@@ -77,6 +87,8 @@ class Settings:
                 values[key] = kind(env[name])
         if "INTELLIMALL_DATA_DIR" in env:
             values["data_dir"] = Path(env["INTELLIMALL_DATA_DIR"])
+        if "INTELLIMALL_SMS_WEBHOOK" in env:
+            values["sms_webhook"] = env["INTELLIMALL_SMS_WEBHOOK"]
         if "INTELLIMALL_LOG_LEVEL" in env:
             values["log_level"] = env["INTELLIMALL_LOG_LEVEL"]
         values.update({k: v for k, v in overrides.items() if v is not None})

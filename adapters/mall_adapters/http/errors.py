@@ -22,6 +22,7 @@ from mall_contracts.common.http import ErrorBody
 
 log = logging.getLogger(__name__)
 MALFORMED = "JSON is malformed"
+MISSING = "Missing required "  # Litestar's words for an absent query parameter or header
 
 
 MESSAGE_LIMIT = spec_max_length(ErrorBody, "message")
@@ -78,7 +79,7 @@ def framework_error(request: Request[Any, Any, Any], error: HTTPException) -> Re
     if isinstance(error, ValidationException) and isinstance(error.extra, list):
         problems = [_problem(request, p) for p in error.extra if isinstance(p, dict)]
         message = f"{message}: {'; '.join(problems)}" if problems else message
-    elif status == HTTPStatus.BAD_REQUEST and not message.startswith(MALFORMED):
+    elif status == HTTPStatus.BAD_REQUEST and not message.startswith((MALFORMED, MISSING)):
         message = f"{MALFORMED}: {message}"  # msgspec's own texts, e.g. "Input data was truncated"
     if status >= HTTPStatus.INTERNAL_SERVER_ERROR:
         log.error("%s %s failed: %s", request.method, request.url.path, message)
@@ -93,10 +94,11 @@ def _problem(request: Request[Any, Any, Any], problem: dict[str, Any]) -> str:
         return "a JSON body is required"
     if problem.get("source") == "body":  # Litestar names body fields `data` and `name`
         key = "$" if key == "data" else f"$.{key}"
-    elif problem.get("source") == "header":  # Litestar names the Python parameter
+    elif problem.get("source") in ("header", "query"):  # Litestar names the Python parameter
         parameter = request.route_handler.parsed_fn_signature.parameters.get(str(key))
-        header = getattr(getattr(parameter, "kwarg_definition", None), "name", None)
-        return f"{text} in header `{header or key}`"
+        name = getattr(getattr(parameter, "kwarg_definition", None), "name", None) or key
+        where = "header" if problem["source"] == "header" else "query"  # a str enum
+        return f"{text} in {where} `{name}`"
     return f"{text} at `{key}`" if key else text
 
 

@@ -1,0 +1,1 @@
+"""`SmsSender` adapters: a logging one (the default) and an HTTP webhook."""

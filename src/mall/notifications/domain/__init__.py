@@ -1,0 +1,1 @@
+"""The notifications domain: what a notification is and what it says."""
