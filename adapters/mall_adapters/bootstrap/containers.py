@@ -7,6 +7,7 @@ from dependency_injector import containers, providers
 from mall_adapters.bootstrap.baskets import BasketsContainer
 from mall_adapters.bootstrap.customers import CustomersContainer
 from mall_adapters.bootstrap.infrastructure import Infrastructure
+from mall_adapters.bootstrap.search import SearchContainer
 from mall_adapters.bootstrap.settings import Settings
 from mall_adapters.bootstrap.stores import StoresContainer
 
@@ -17,3 +18,4 @@ class Root(containers.DeclarativeContainer):
     stores = providers.Container(StoresContainer, infra=infra)
     customers = providers.Container(CustomersContainer, infra=infra)
     baskets = providers.Container(BasketsContainer, infra=infra)
+    search = providers.Container(SearchContainer, infra=infra)

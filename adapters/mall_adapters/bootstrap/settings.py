@@ -10,7 +10,7 @@ from typing import Any
 
 from mall_contracts.common import subjects
 
-ALL_MODULES = ("stores", "customers", "baskets")
+ALL_MODULES = ("stores", "customers", "baskets", "search")
 
 
 def installed_specs() -> Path:
