@@ -11,14 +11,17 @@ from dependency_injector import providers
 from mall.baskets.application.policies import BasketsPolicies
 from mall.baskets.domain.basket import Basket
 from mall.customers.application.queries import CustomersQueryHandlers
+from mall.search.application.policies import SearchPolicies
 from mall.stores.application.queries import StoresQueryHandlers
 from mall.stores.domain.product import Product
 from mall.stores.domain.store import Store
 from mall_adapters.bootstrap.baskets import BasketsContainer
 from mall_adapters.bootstrap.customers import CustomersContainer
 from mall_adapters.bootstrap.infrastructure import Infrastructure
+from mall_adapters.bootstrap.search import SearchContainer
 from mall_adapters.bootstrap.settings import Settings
 from mall_adapters.bootstrap.stores import StoresContainer
+from mall_adapters.memory import search as search_memory
 from mall_adapters.memory.baskets import (
     InMemoryProductCache,
     InMemoryStoreCache,
@@ -34,6 +37,7 @@ from mall_contracts.baskets.ports import BasketsApi
 from mall_contracts.common.messages import Success
 from mall_contracts.customers import messages as customers_messages
 from mall_contracts.customers.ports import CustomersApi
+from mall_contracts.search.ports import SearchApi
 from mall_contracts.stores.ports import StoresApi
 
 
@@ -124,5 +128,46 @@ def build_baskets_core() -> BasketsCore:
         container.store_cache(),
         container.product_cache(),
         container.requests(),
+        stores,
+    )
+
+
+@dataclass
+class SearchCore:
+    service: SearchApi
+    handlers: SearchPolicies
+    clock: FixedClock
+    customer_cache: search_memory.InMemoryCustomerCache
+    store_cache: search_memory.InMemoryStoreCache
+    product_cache: search_memory.InMemoryProductCache
+    orders: search_memory.InMemoryOrderReadModel
+    requests: search_memory.LoopbackSearchRequests
+    customers: CustomersCore
+    stores: StoresCore
+
+
+def build_search_core() -> SearchCore:
+    """Search with its look-ups answered by real customers and stores cores (in memory too)."""
+    infra = memory_infrastructure()
+    customers = build_customers_core()
+    stores = build_stores_core(infra)
+    container = SearchContainer(infra=infra)
+    container.customer_cache.override(providers.Singleton(search_memory.InMemoryCustomerCache))
+    container.store_cache.override(providers.Singleton(search_memory.InMemoryStoreCache))
+    container.product_cache.override(providers.Singleton(search_memory.InMemoryProductCache))
+    container.orders.override(providers.Singleton(search_memory.InMemoryOrderReadModel))
+    container.requests.override(
+        providers.Singleton(search_memory.LoopbackSearchRequests, customers.queries, stores.queries)
+    )
+    return SearchCore(
+        container.api(),
+        container.policies(),
+        infra.clock(),
+        container.customer_cache(),
+        container.store_cache(),
+        container.product_cache(),
+        container.orders(),
+        container.requests(),
+        customers,
         stores,
     )
