@@ -117,15 +117,13 @@ async def test_renames_reach_new_orders_only(core: SearchCore) -> None:
 
 async def test_statuses_follow_the_order_s_life(core: SearchCore) -> None:
     await core.created("o1", "c1", [("p1", "s1", 1.0, 1)])
-    h = core.handlers
-    steps = [
-        (h.on_order_approved(ordering.OrderApproved(id="o1", customer_id="c1", payment_id="pay", shopping_id="sh")), "Approved"),
-        (h.on_order_readied(ordering.OrderReadied(id="o1", customer_id="c1", payment_id="pay", total=1.0)), "Ready For Pickup"),
-        (h.on_order_completed(ordering.OrderCompleted(id="o1", customer_id="c1", invoice_id="o1")), "Completed"),
-    ]  # fmt: skip
-    for handled, status in steps:
-        await handled
-        assert (await core.order("o1")).status == status
+    h, ids = core.handlers, {"id": "o1", "customer_id": "c1"}
+    await h.on_order_approved(ordering.OrderApproved(**ids, payment_id="x", shopping_id="sh"))
+    assert (await core.order("o1")).status == "Approved"
+    await h.on_order_readied(ordering.OrderReadied(**ids, payment_id="x", total=1.0))
+    assert (await core.order("o1")).status == "Ready For Pickup"
+    await h.on_order_completed(ordering.OrderCompleted(**ids, invoice_id="o1"))
+    assert (await core.order("o1")).status == "Completed"
 
 
 @pytest.mark.parametrize(
