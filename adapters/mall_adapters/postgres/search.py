@@ -204,14 +204,21 @@ class PostgresOrderReadModel(OrderReadModel):
     async def search(
         self, filters: OrderFilters, start: Position | None, limit: int
     ) -> list[SearchedOrder]:
-        where, args = search_conditions(filters, start)
-        args.append(limit)
-        rows = await self._db.fetch(
-            f"SELECT {ORDER_COLUMNS} FROM search.orders WHERE {' AND '.join(where)}"
-            f" ORDER BY created_at DESC, order_id DESC LIMIT ${len(args)}",
-            *args,
-        )
-        return [_order(r) for r in rows]
+        sql, args = search_query(filters, start, limit)
+        return [_order(r) for r in await self._db.fetch(sql, *args)]
+
+
+def search_query(
+    filters: OrderFilters, start: Position | None, limit: int
+) -> tuple[str, list[Any]]:
+    """The SELECT of a search page and its arguments (also what `EXPLAIN` is run on)."""
+    where, args = search_conditions(filters, start)
+    args.append(limit)
+    sql = (
+        f"SELECT {ORDER_COLUMNS} FROM search.orders WHERE {' AND '.join(where)}"
+        f" ORDER BY created_at DESC, order_id DESC LIMIT ${len(args)}"
+    )
+    return sql, args
 
 
 def search_conditions(filters: OrderFilters, start: Position | None) -> tuple[list[str], list[Any]]:
