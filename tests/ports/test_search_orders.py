@@ -3,6 +3,7 @@ order, every filter, and keyset pages that stay put while orders are added."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
@@ -198,3 +199,33 @@ async def test_orders_at_the_same_instant_order_by_id(orders: OrderReadModel) ->
     assert await ids(orders) == ["c", "b", "a"]
     assert await ids(orders, start=Position(t(0), "b")) == ["a"]
     assert await ids(orders, start=Position(t(0), "bb")) == ["b", "a"]
+
+
+@pytest.mark.parametrize("first", ["status", "order"])
+async def test_an_order_and_its_status_written_at_once_both_land(db: Database, first: str) -> None:
+    """Two processes: one records the order while the other, in a transaction still open,
+    keeps a status for it. Whichever writes first, the other waits for it and the row ends
+    with the order and the status."""
+    model = PostgresOrderReadModel(db)
+    writes = {
+        "status": lambda: model.advance("o1", "c1", OrderStatus.CANCELED),
+        "order": lambda: model.record(order("o1", 0)),
+    }
+    second = "order" if first == "status" else "status"
+    proceed = asyncio.Event()
+
+    async def hold_open() -> None:
+        async with db.transaction():
+            await writes[first]()
+            proceed.set()
+            await asyncio.sleep(0.2)  # the other write now waits on the row
+
+    async def write_after() -> None:
+        await proceed.wait()
+        async with db.transaction():
+            await writes[second]()
+
+    await asyncio.gather(hold_open(), write_after())
+    found = await model.find("o1")
+    assert found is not None
+    assert (found.status, found.lines) == (OrderStatus.CANCELED, order("o1", 0).lines)

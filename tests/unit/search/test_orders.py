@@ -3,9 +3,14 @@ totals, and statuses that only move forward whatever order the events arrive in.
 
 from __future__ import annotations
 
+from typing import NoReturn
+
 import pytest
 
-from mall.kernel.errors import NotFoundError
+from mall.kernel.errors import NotFoundError, UnavailableError
+from mall.search.application.lookup import NameLookup
+from mall.search.application.policies import SearchPolicies
+from mall_adapters.memory.unit_of_work import InMemoryUnitOfWork
 from mall_contracts.customers import messages as customers_messages
 from mall_contracts.ordering import messages as ordering
 from mall_contracts.search import http
@@ -172,3 +177,46 @@ async def test_a_status_before_its_order_waits_for_it(core: SearchCore) -> None:
 async def test_an_unknown_order_is_not_found(core: SearchCore) -> None:
     with pytest.raises(NotFoundError, match=r"^order with that ID does not exist$"):
         await core.service.get_order("nope")
+
+
+class SilentOwners:
+    """Customers and stores that never answer (the NATS requester's `UnavailableError`)."""
+
+    async def get_customer(self, query: customers_messages.GetCustomer) -> NoReturn:
+        raise UnavailableError("customersapi.GetCustomer got no answer")
+
+    async def get_store(self, query: stores_messages.GetStore) -> NoReturn:
+        raise UnavailableError("storesapi.GetStore got no answer")
+
+    async def get_product(self, query: stores_messages.GetProduct) -> NoReturn:
+        raise UnavailableError("storesapi.GetProduct got no answer")
+
+
+async def test_an_unanswered_look_up_fails_the_message_and_records_nothing(
+    core: SearchCore,
+) -> None:
+    names = NameLookup(
+        InMemoryUnitOfWork(),
+        core.customer_cache,
+        core.store_cache,
+        core.product_cache,
+        SilentOwners(),
+    )
+    policies = SearchPolicies(
+        InMemoryUnitOfWork(),
+        core.customer_cache,
+        core.store_cache,
+        core.product_cache,
+        core.orders,
+        names,
+        core.clock,
+    )
+    created = ordering.OrderCreated(
+        id="o1",
+        customer_id="c1",
+        payment_id="pay",
+        items=[ordering.OrderCreatedItem(product_id="p1", store_id="s1", price=1.0, quantity=1)],
+    )
+    with pytest.raises(UnavailableError):  # the consumer redelivers it later
+        await policies.on_order_created(created)
+    assert core.orders.rows == {}
