@@ -17,6 +17,7 @@ from mall.notifications.application.policies import NotificationsPolicies
 from mall.ordering.application.policies import OrderingPolicies
 from mall.ordering.domain.order import Order
 from mall.payments.application.policies import PaymentsPolicies
+from mall.search.application.policies import SearchPolicies
 from mall.stores.application.queries import StoresQueryHandlers
 from mall.stores.domain.product import Product
 from mall.stores.domain.store import Store
@@ -27,9 +28,11 @@ from mall_adapters.bootstrap.infrastructure import Infrastructure
 from mall_adapters.bootstrap.notifications import NotificationsContainer
 from mall_adapters.bootstrap.ordering import OrderingContainer
 from mall_adapters.bootstrap.payments import PaymentsContainer
+from mall_adapters.bootstrap.search import SearchContainer
 from mall_adapters.bootstrap.settings import Settings
 from mall_adapters.bootstrap.stores import StoresContainer
 from mall_adapters.memory import depot as memory_depot
+from mall_adapters.memory import search as search_memory
 from mall_adapters.memory.baskets import (
     InMemoryProductCache,
     InMemoryStoreCache,
@@ -62,6 +65,7 @@ from mall_contracts.depot.ports import DepotApi
 from mall_contracts.notifications.ports import NotificationsApi, NotificationsRequests
 from mall_contracts.ordering.ports import OrderingApi
 from mall_contracts.payments.ports import PaymentsApi
+from mall_contracts.search.ports import SearchApi
 from mall_contracts.stores.ports import StoresApi
 
 
@@ -279,4 +283,45 @@ def build_notifications_core(requests: NotificationsRequests | None = None) -> N
         loopback,
         infra.clock(),
         customers,
+    )
+
+
+@dataclass
+class SearchCore:
+    service: SearchApi
+    handlers: SearchPolicies
+    clock: FixedClock
+    customer_cache: search_memory.InMemoryCustomerCache
+    store_cache: search_memory.InMemoryStoreCache
+    product_cache: search_memory.InMemoryProductCache
+    orders: search_memory.InMemoryOrderReadModel
+    requests: search_memory.LoopbackSearchRequests
+    customers: CustomersCore
+    stores: StoresCore
+
+
+def build_search_core() -> SearchCore:
+    """Search with its look-ups answered by real customers and stores cores (in memory too)."""
+    infra = memory_infrastructure()
+    customers = build_customers_core()
+    stores = build_stores_core(infra)
+    container = SearchContainer(infra=infra)
+    container.customer_cache.override(providers.Singleton(search_memory.InMemoryCustomerCache))
+    container.store_cache.override(providers.Singleton(search_memory.InMemoryStoreCache))
+    container.product_cache.override(providers.Singleton(search_memory.InMemoryProductCache))
+    container.orders.override(providers.Singleton(search_memory.InMemoryOrderReadModel))
+    container.requests.override(
+        providers.Singleton(search_memory.LoopbackSearchRequests, customers.queries, stores.queries)
+    )
+    return SearchCore(
+        container.api(),
+        container.policies(),
+        infra.clock(),
+        container.customer_cache(),
+        container.store_cache(),
+        container.product_cache(),
+        container.orders(),
+        container.requests(),
+        customers,
+        stores,
     )

@@ -12,6 +12,7 @@ from mall_adapters.bootstrap.infrastructure import Infrastructure
 from mall_adapters.bootstrap.notifications import NotificationsContainer
 from mall_adapters.bootstrap.ordering import OrderingContainer
 from mall_adapters.bootstrap.payments import PaymentsContainer
+from mall_adapters.bootstrap.search import SearchContainer
 from mall_adapters.bootstrap.settings import Settings
 from mall_adapters.bootstrap.stores import StoresContainer
 
@@ -27,3 +28,4 @@ class Root(containers.DeclarativeContainer):
     ordering = providers.Container(OrderingContainer, infra=infra)
     depot = providers.Container(DepotContainer, infra=infra)
     notifications = providers.Container(NotificationsContainer, infra=infra)
+    search = providers.Container(SearchContainer, infra=infra)

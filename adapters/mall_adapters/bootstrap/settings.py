@@ -18,6 +18,7 @@ ALL_MODULES = (
     "depot",
     "payments",
     "notifications",
+    "search",
     "cosec",
 )
 

@@ -1,0 +1,1 @@
+"""Measurements the lead runs by hand; they print figures and assert nothing."""

@@ -1,0 +1,146 @@
+"""The search side of its message contracts, for the consumer Pact tests.
+
+Events: each interaction's example message goes the way a JetStream delivery goes: the routes
+the generated binding builds (`build_search_router`), picked by subject and name, decode the
+body into the contract Struct and call the real `SearchPolicies` over in-memory adapters.
+
+Look-ups (synchronous interactions): the real `NameLookup` asks through the generated
+`NatsSearchRequests`, whose requester here is the interaction itself: it checks the subject,
+name and body search sends against the request, and answers with the response, decoded by
+its message name as the NATS requester would.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+import msgspec
+from faststream.nats import NatsRouter
+from pact import Pact
+
+from mall.search.application.lookup import NameLookup
+from mall_adapters.memory.unit_of_work import InMemoryUnitOfWork
+from mall_adapters.messaging.binding import Consumer, Requester, Route
+from mall_adapters.messaging.generated.search import NatsSearchRequests, build_search_router
+from mall_adapters.reliability.envelope import Envelope
+from tests.support.contract_pacts import run_sync
+from tests.support.cores import SearchCore, build_search_core
+
+Q = TypeVar("Q", bound=msgspec.Struct)
+R = TypeVar("R", bound=msgspec.Struct)
+
+
+def expect(pact: Pact, description: str, subject: str, name: str, body: dict[str, Any]) -> Pact:
+    """An asynchronous message: `body` on `subject`, named `name`."""
+    (
+        pact.upon_receiving(description, "Async")
+        .with_body(body, content_type="application/json")
+        .with_metadata({"subject": subject, "name": name, "contentType": "application/json"})
+    )
+    return pact
+
+
+def expect_reply(
+    pact: Pact,
+    description: str,
+    query: tuple[str, str, dict[str, Any]],
+    reply: tuple[str, dict[str, Any]],
+) -> Pact:
+    """A look-up: the query (subject, name, body) search sends, and the reply (name, body)
+    it expects."""
+    subject, name, body = query
+    reply_name, reply_body = reply
+    (
+        pact.upon_receiving(description, "Sync")
+        .with_body(body, content_type="application/json")
+        .with_metadata({"subject": subject, "name": name, "contentType": "application/json"})
+        .will_respond_with()
+        .with_body(reply_body, content_type="application/json")
+        .with_metadata({"name": reply_name, "contentType": "application/json"})
+    )
+    return pact
+
+
+class RecordingConsumer(Consumer):
+    """Keeps the routes a generated binding subscribes, by subject, instead of binding them."""
+
+    def __init__(self) -> None:
+        self.routes: dict[str, dict[str, Route]] = {}
+
+    def subscribe(
+        self, router: NatsRouter, subject: str, durable: str, routes: Mapping[str, Route]
+    ) -> None:
+        self.routes[subject] = dict(routes)
+
+    def answer(
+        self,
+        router: NatsRouter,
+        subject: str,
+        queue: str,
+        request: type[Q],
+        handler: Callable[[Q], Awaitable[R]],
+        replies: Mapping[type[msgspec.Struct], str],
+    ) -> None:
+        raise AssertionError("search answers no queries")
+
+
+class InteractionRequester(Requester):
+    """Answers one query with a synchronous interaction's response, after checking that the
+    query is the interaction's request."""
+
+    def __init__(self, request: Any, response: Any) -> None:
+        self._request = request
+        self._response = response
+
+    async def request(
+        self,
+        subject: str,
+        name: str,
+        query: msgspec.Struct,
+        replies: Mapping[str, type[msgspec.Struct]],
+    ) -> msgspec.Struct:
+        expected = _metadata(self._request)
+        assert (subject, name) == (expected["subject"], expected["name"])
+        assert msgspec.to_builtins(query) == msgspec.json.decode(str(self._request.contents))
+        reply_name = str(_metadata(self._response)["name"])
+        return msgspec.json.decode(str(self._response.contents), type=replies[reply_name])
+
+
+def _metadata(contents: Any) -> dict[str, object]:
+    return {pair.key: pair.value for pair in contents.metadata}
+
+
+class SearchConsumer:
+    def __init__(self) -> None:
+        self.core: SearchCore = build_search_core()
+        consumer = RecordingConsumer()
+        build_search_router(self.core.handlers, consumer)
+        self.routes = consumer.routes
+
+    def receive(self, body: str | bytes | None, metadata: dict[str, object]) -> None:
+        """One delivery: the route for the message's subject and name runs on the body."""
+        subject, name = str(metadata["subject"]), str(metadata["name"])
+        data = body.encode() if isinstance(body, str) else body or b""
+        run_sync(
+            self.routes[subject][name](Envelope("pact", name, subject, data, datetime.now(UTC)))
+        )
+
+    def look_up(self, pact: Pact, ask: Callable[[NameLookup], Awaitable[object]]) -> list[object]:
+        """Run `ask` once per synchronous interaction of `pact`, answered by it; the results."""
+        results = []
+        for interaction in pact.interactions("Sync"):
+            (response,) = list(interaction.response_contents)
+            requests = NatsSearchRequests(
+                InteractionRequester(interaction.request_contents, response)
+            )
+            names = NameLookup(
+                InMemoryUnitOfWork(),
+                self.core.customer_cache,
+                self.core.store_cache,
+                self.core.product_cache,
+                requests,
+            )
+            results.append(run_sync(ask(names)))
+        return results

@@ -1,0 +1,96 @@
+"""Consumer side of `pacts/search-customers.json`: the customers event search caches and the
+GetCustomer look-up it sends on a cache miss."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pact import Pact, match
+
+from mall.search.ports import CachedCustomer
+from mall_contracts.common import messages as common
+from mall_contracts.customers import messages
+from mall_contracts.customers.subjects import CUSTOMER_EVENTS, GET_CUSTOMER
+from tests.contract.search_consumer import SearchConsumer, expect, expect_reply
+from tests.support.contract_pacts import PactRecorder, run_sync
+
+CONSUMER, PROVIDER = "search", "customers"
+DESCRIPTIONS = (
+    "a CustomerRegistered message",
+    "a GetCustomer query",
+    "a GetCustomer query for an unknown customer",
+)
+
+
+def customers_pact() -> Pact:
+    return Pact(CONSUMER, PROVIDER).with_specification("V4")
+
+
+@pytest.fixture(scope="module")
+def recorder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PactRecorder]:
+    scratch: Path = tmp_path_factory.mktemp("pacts")
+    recorder = PactRecorder(CONSUMER, PROVIDER, scratch, DESCRIPTIONS)
+    yield recorder
+    recorder.publish()
+
+
+@pytest.fixture
+def search() -> SearchConsumer:
+    return SearchConsumer()
+
+
+def test_customer_registered_caches_the_name(
+    recorder: PactRecorder, search: SearchConsumer
+) -> None:
+    pact = expect(
+        customers_pact(),
+        "a CustomerRegistered message",
+        CUSTOMER_EVENTS,
+        messages.CUSTOMER_REGISTERED,
+        {
+            "id": match.str("customer-id"),
+            "name": match.str("Ann"),
+            "sms_number": match.str("555-0100"),
+        },
+    )
+    pact.verify(search.receive, "Async")
+    cached = run_sync(search.core.customer_cache.find("customer-id"))
+    assert cached == CachedCustomer("customer-id", "Ann")
+    recorder.record(pact)
+
+
+def test_get_customer_fills_the_cache(recorder: PactRecorder, search: SearchConsumer) -> None:
+    pact = expect_reply(
+        customers_pact(),
+        "a GetCustomer query",
+        (GET_CUSTOMER, messages.GET_CUSTOMER, {"id": "customer-id"}),
+        (
+            messages.GET_CUSTOMER_REPLY,
+            {
+                "customer": {
+                    "id": match.str("customer-id"),
+                    "name": match.str("Ann"),
+                    "sms_number": match.str("555-0100"),
+                    "enabled": match.bool(True),
+                }
+            },
+        ),
+    )
+    found = search.look_up(pact, lambda names: names.customer("customer-id"))
+    assert found == [CachedCustomer("customer-id", "Ann")]
+    assert run_sync(search.core.customer_cache.find("customer-id")) == found[0]
+    recorder.record(pact)
+
+
+def test_an_unknown_customer_has_no_name(recorder: PactRecorder, search: SearchConsumer) -> None:
+    pact = expect_reply(
+        customers_pact(),
+        "a GetCustomer query for an unknown customer",
+        (GET_CUSTOMER, messages.GET_CUSTOMER, {"id": "unknown-id"}),
+        (common.NOT_FOUND, {"message": match.str("customer with that ID does not exist")}),
+    )
+    assert search.look_up(pact, lambda names: names.customer("unknown-id")) == [None]
+    assert run_sync(search.core.customer_cache.find("unknown-id")) is None
+    recorder.record(pact)
