@@ -5,59 +5,22 @@ in-memory adapters."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 import msgspec
-from faststream.nats import NatsRouter
 from pact import Pact
 
 from mall.depot.domain.shopping_list import ListLine, ShoppingList
 from mall.depot.ports import CachedProduct, CachedStore
-from mall_adapters.messaging.binding import CommandRoute, Consumer, Route
 from mall_adapters.messaging.generated.depot import build_depot_router
-from mall_adapters.reliability.envelope import Envelope
+from tests.support.contract_consumer import RecordingConsumer
 from tests.support.contract_pacts import run_sync
 from tests.support.cores import DepotCore, build_depot_core
 
 Q = TypeVar("Q", bound=msgspec.Struct)
 R = TypeVar("R", bound=msgspec.Struct)
-
-
-class RecordingConsumer(Consumer):
-    """Keeps the routes a generated binding binds, by subject, instead of binding them."""
-
-    def __init__(self) -> None:
-        self.routes: dict[str, dict[str, Route]] = {}
-        self.commands: dict[str, dict[str, CommandRoute]] = {}
-
-    def subscribe(
-        self, router: NatsRouter, subject: str, durable: str, routes: Mapping[str, Route]
-    ) -> None:
-        self.routes[subject] = dict(routes)
-
-    def execute(
-        self,
-        router: NatsRouter,
-        subject: str,
-        durable: str,
-        routes: Mapping[str, CommandRoute],
-        replies: Mapping[type[msgspec.Struct], str],
-    ) -> None:
-        self.commands[subject] = dict(routes)
-
-    def answer(
-        self,
-        router: NatsRouter,
-        subject: str,
-        queue: str,
-        request: type[Q],
-        handler: Callable[[Q], Awaitable[R]],
-        replies: Mapping[type[msgspec.Struct], str],
-    ) -> None:
-        pass
 
 
 @dataclass
@@ -76,13 +39,9 @@ class DepotConsumer:
     def receive(self, body: str | bytes | None, metadata: dict[str, object]) -> None:
         """One delivery: the route for the message's subject and name runs on the body; a
         command's reply is kept in `replies`."""
-        subject, name = str(metadata["subject"]), str(metadata["name"])
-        data = body.encode() if isinstance(body, str) else body or b""
-        envelope = Envelope("pact", name, subject, data, datetime.now(UTC))
-        if subject in self.consumer.commands:
-            self.replies.append(run_sync(self.consumer.commands[subject][name](envelope)))
-        else:
-            run_sync(self.consumer.routes[subject][name](envelope))
+        replied = self.consumer.deliver(body, metadata)
+        if replied is not None:
+            self.replies.append(replied[1])
 
     def store(self, store_id: str) -> CachedStore | None:
         return run_sync(self.core.store_cache.find(store_id))

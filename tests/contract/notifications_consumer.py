@@ -5,19 +5,15 @@ builds, so each example message is decoded and handled the way a JetStream deliv
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 from pact import Pact
 
 from mall.notifications.domain.notification import Notification
 from mall.notifications.ports import CachedCustomer
-from mall_adapters.messaging.binding import Route
 from mall_adapters.messaging.generated.notifications import build_notifications_router
-from mall_adapters.reliability.envelope import Envelope
 from mall_contracts.notifications.ports import NotificationsRequests
-from tests.contract.test_baskets_consumes_stores import RecordingConsumer
-from tests.support.contract_pacts import run_sync
+from tests.support.contract_consumer import RecordingConsumer
 from tests.support.cores import NotificationsCore, build_notifications_core
 
 JSON = "application/json"
@@ -26,22 +22,18 @@ JSON = "application/json"
 @dataclass
 class NotificationsConsumer:
     core: NotificationsCore
-    routes: dict[str, dict[str, Route]]
+    consumer: RecordingConsumer
 
     @classmethod
     def build(cls, requests: NotificationsRequests | None = None) -> NotificationsConsumer:
         core = build_notifications_core(requests)
         consumer = RecordingConsumer()
         build_notifications_router(core.handlers, consumer)
-        return cls(core, consumer.routes)
+        return cls(core, consumer)
 
     def receive(self, body: str | bytes | None, metadata: dict[str, object]) -> None:
         """One delivery: the route for the message's subject and name runs on the body."""
-        subject, name = str(metadata["subject"]), str(metadata["name"])
-        data = body.encode() if isinstance(body, str) else body or b""
-        run_sync(
-            self.routes[subject][name](Envelope("pact", name, subject, data, datetime.now(UTC)))
-        )
+        self.consumer.deliver(body, metadata)
 
     def cached(self, customer_id: str) -> CachedCustomer | None:
         return self.core.customer_cache.rows.get(customer_id)

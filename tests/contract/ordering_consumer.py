@@ -8,24 +8,21 @@ in-memory event store. The tests then check what the message did to the order.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
 import msgspec
 import pytest
-from faststream.nats import NatsRouter
 from pact import Pact
 
 from mall.ordering.domain.order import Order
-from mall_adapters.messaging.binding import CommandRoute, Consumer, Route
 from mall_adapters.messaging.generated.ordering import build_ordering_router
-from mall_adapters.reliability.envelope import Envelope
 from mall_contracts.baskets import messages as baskets
 from mall_contracts.depot import messages as depot
 from mall_contracts.ordering import messages
+from tests.support.contract_consumer import RecordingConsumer
 from tests.support.contract_pacts import PactRecorder, run_sync
 from tests.support.cores import OrderingCore, build_ordering_core
 
@@ -35,40 +32,6 @@ SHOPPING_ID = "shopping-list-id"
 
 Q = TypeVar("Q", bound=msgspec.Struct)
 R = TypeVar("R", bound=msgspec.Struct)
-
-
-class RecordingConsumer(Consumer):
-    """Keeps the routes a generated binding binds, by subject, instead of binding them."""
-
-    def __init__(self) -> None:
-        self.routes: dict[str, dict[str, Route]] = {}
-        self.commands: dict[str, dict[str, CommandRoute]] = {}
-
-    def subscribe(
-        self, router: NatsRouter, subject: str, durable: str, routes: Mapping[str, Route]
-    ) -> None:
-        self.routes[subject] = dict(routes)
-
-    def execute(
-        self,
-        router: NatsRouter,
-        subject: str,
-        durable: str,
-        routes: Mapping[str, CommandRoute],
-        replies: Mapping[type[msgspec.Struct], str],
-    ) -> None:
-        self.commands[subject] = dict(routes)
-
-    def answer(
-        self,
-        router: NatsRouter,
-        subject: str,
-        queue: str,
-        request: type[Q],
-        handler: Callable[[Q], Awaitable[R]],
-        replies: Mapping[type[msgspec.Struct], str],
-    ) -> None:
-        raise AssertionError("ordering answers no queries")
 
 
 @dataclass
@@ -89,13 +52,9 @@ class OrderingConsumer:
     def receive(self, body: str | bytes | None, metadata: dict[str, object]) -> None:
         """One delivery: the route for the message's subject and name runs on the body (a
         command's reply is kept in `replies`)."""
-        subject, name = str(metadata["subject"]), str(metadata["name"])
-        data = body.encode() if isinstance(body, str) else body or b""
-        envelope = Envelope("pact", name, subject, data, datetime.now(UTC))
-        if subject in self.consumer.commands:
-            self.replies.append(run_sync(self.consumer.commands[subject][name](envelope)))
-        else:
-            run_sync(self.consumer.routes[subject][name](envelope))
+        replied = self.consumer.deliver(body, metadata)
+        if replied is not None:
+            self.replies.append(replied[1])
 
     def order(self, order_id: str = ORDER_ID) -> Order | None:
         return run_sync(self.core.events.load(order_id))

@@ -3,61 +3,21 @@ generated binding (`build_payments_router`) builds, over the in-memory payments 
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 import msgspec
-from faststream.nats import NatsRouter
 from pact import Pact
 
 from mall.payments.domain.invoice import Invoice
 from mall.payments.domain.payment import Payment
-from mall_adapters.messaging.binding import CommandRoute, Consumer, Route
 from mall_adapters.messaging.generated.payments import build_payments_router
-from mall_adapters.reliability.envelope import Envelope
+from tests.support.contract_consumer import RecordingConsumer
 from tests.support.contract_pacts import run_sync
 from tests.support.cores import PaymentsCore, build_payments_core
 
 Q = TypeVar("Q", bound=msgspec.Struct)
 R = TypeVar("R", bound=msgspec.Struct)
-
-
-class RecordingConsumer(Consumer):
-    """Keeps the routes a generated binding binds, by subject, instead of binding them."""
-
-    def __init__(self) -> None:
-        self.routes: dict[str, dict[str, Route]] = {}
-        self.commands: dict[str, dict[str, CommandRoute]] = {}
-        self.replies: dict[str, Mapping[type[msgspec.Struct], str]] = {}
-
-    def subscribe(
-        self, router: NatsRouter, subject: str, durable: str, routes: Mapping[str, Route]
-    ) -> None:
-        self.routes[subject] = dict(routes)
-
-    def execute(
-        self,
-        router: NatsRouter,
-        subject: str,
-        durable: str,
-        routes: Mapping[str, CommandRoute],
-        replies: Mapping[type[msgspec.Struct], str],
-    ) -> None:
-        self.commands[subject] = dict(routes)
-        self.replies[subject] = replies
-
-    def answer(
-        self,
-        router: NatsRouter,
-        subject: str,
-        queue: str,
-        request: type[Q],
-        handler: Callable[[Q], Awaitable[R]],
-        replies: Mapping[type[msgspec.Struct], str],
-    ) -> None:
-        raise AssertionError("payments answers no queries")
 
 
 @dataclass
@@ -76,14 +36,9 @@ class PaymentsConsumer:
     def receive(self, body: str | bytes | None, metadata: dict[str, object]) -> None:
         """One delivery: the route (or command route, whose reply is kept with its wire
         name) for the message's subject and name runs on the body."""
-        subject, name = str(metadata["subject"]), str(metadata["name"])
-        data = body.encode() if isinstance(body, str) else body or b""
-        envelope = Envelope("pact", name, subject, data, datetime.now(UTC))
-        if subject in self.consumer.commands:
-            reply = run_sync(self.consumer.commands[subject][name](envelope))
-            self.replied.append((self.consumer.replies[subject][type(reply)], reply))
-        else:
-            run_sync(self.consumer.routes[subject][name](envelope))
+        replied = self.consumer.deliver(body, metadata)
+        if replied is not None:
+            self.replied.append(replied)
 
     def seed_payment(self, payment_id: str, amount: float) -> None:
         run_sync(self.core.payments.save(Payment.authorize(payment_id, "customer-id", amount)))

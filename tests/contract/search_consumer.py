@@ -13,18 +13,16 @@ its message name as the NATS requester would.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
-from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 import msgspec
-from faststream.nats import NatsRouter
 from pact import Pact
 
 from mall.search.application.lookup import NameLookup
 from mall_adapters.memory.unit_of_work import InMemoryUnitOfWork
-from mall_adapters.messaging.binding import Consumer, Requester, Route
+from mall_adapters.messaging.binding import Requester
 from mall_adapters.messaging.generated.search import NatsSearchRequests, build_search_router
-from mall_adapters.reliability.envelope import Envelope
+from tests.support.contract_consumer import RecordingConsumer
 from tests.support.contract_pacts import run_sync
 from tests.support.cores import SearchCore, build_search_core
 
@@ -63,29 +61,6 @@ def expect_reply(
     return pact
 
 
-class RecordingConsumer(Consumer):
-    """Keeps the routes a generated binding subscribes, by subject, instead of binding them."""
-
-    def __init__(self) -> None:
-        self.routes: dict[str, dict[str, Route]] = {}
-
-    def subscribe(
-        self, router: NatsRouter, subject: str, durable: str, routes: Mapping[str, Route]
-    ) -> None:
-        self.routes[subject] = dict(routes)
-
-    def answer(
-        self,
-        router: NatsRouter,
-        subject: str,
-        queue: str,
-        request: type[Q],
-        handler: Callable[[Q], Awaitable[R]],
-        replies: Mapping[type[msgspec.Struct], str],
-    ) -> None:
-        raise AssertionError("search answers no queries")
-
-
 class InteractionRequester(Requester):
     """Answers one query with a synchronous interaction's response, after checking that the
     query is the interaction's request."""
@@ -117,15 +92,11 @@ class SearchConsumer:
         self.core: SearchCore = build_search_core()
         consumer = RecordingConsumer()
         build_search_router(self.core.handlers, consumer)
-        self.routes = consumer.routes
+        self.consumer = consumer
 
     def receive(self, body: str | bytes | None, metadata: dict[str, object]) -> None:
         """One delivery: the route for the message's subject and name runs on the body."""
-        subject, name = str(metadata["subject"]), str(metadata["name"])
-        data = body.encode() if isinstance(body, str) else body or b""
-        run_sync(
-            self.routes[subject][name](Envelope("pact", name, subject, data, datetime.now(UTC)))
-        )
+        self.consumer.deliver(body, metadata)
 
     def look_up(self, pact: Pact, ask: Callable[[NameLookup], Awaitable[object]]) -> list[object]:
         """Run `ask` once per synchronous interaction of `pact`, answered by it; the results."""

@@ -8,24 +8,21 @@ the in-memory caches. The test then checks what the message did to the caches.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
 import msgspec
 import pytest
-from faststream.nats import NatsRouter
 from pact import Pact, match
 
 from mall.baskets.ports import CachedProduct, CachedStore
 from mall_adapters.memory.baskets import InMemoryProductCache, InMemoryStoreCache
-from mall_adapters.messaging.binding import Consumer, Route
 from mall_adapters.messaging.generated.baskets import build_baskets_router
-from mall_adapters.reliability.envelope import Envelope
 from mall_contracts.stores import messages
 from mall_contracts.stores.subjects import PRODUCT_EVENTS, STORE_EVENTS
+from tests.support.contract_consumer import RecordingConsumer
 from tests.support.contract_pacts import PactRecorder, run_sync
 from tests.support.cores import build_baskets_core
 
@@ -44,51 +41,24 @@ Q = TypeVar("Q", bound=msgspec.Struct)
 R = TypeVar("R", bound=msgspec.Struct)
 
 
-class RecordingConsumer(Consumer):
-    """Keeps the routes a generated binding subscribes, by subject, instead of binding them."""
-
-    def __init__(self) -> None:
-        self.routes: dict[str, dict[str, Route]] = {}
-        self.answered: list[str] = []
-
-    def subscribe(
-        self, router: NatsRouter, subject: str, durable: str, routes: Mapping[str, Route]
-    ) -> None:
-        self.routes[subject] = dict(routes)
-
-    def answer(
-        self,
-        router: NatsRouter,
-        subject: str,
-        queue: str,
-        request: type[Q],
-        handler: Callable[[Q], Awaitable[R]],
-        replies: Mapping[type[msgspec.Struct], str],
-    ) -> None:
-        self.answered.append(subject)
-
-
 @dataclass
 class BasketsConsumer:
     """The baskets side of the stores events: its real handlers behind the generated routes."""
 
     stores: InMemoryStoreCache
     products: InMemoryProductCache
-    routes: dict[str, dict[str, Route]]
+    consumer: RecordingConsumer
 
     @classmethod
     def build(cls) -> BasketsConsumer:
         core = build_baskets_core()
         consumer = RecordingConsumer()
         build_baskets_router(core.handlers, consumer)
-        return cls(core.store_cache, core.product_cache, consumer.routes)
+        return cls(core.store_cache, core.product_cache, consumer)
 
     def receive(self, body: str | bytes | None, metadata: dict[str, object]) -> None:
         """One delivery: the route for the message's subject and name runs on the body."""
-        route = self.routes[str(metadata["subject"])][str(metadata["name"])]
-        data = body.encode() if isinstance(body, str) else body or b""
-        name = str(metadata["name"])
-        run_sync(route(Envelope("pact", name, str(metadata["subject"]), data, datetime.now(UTC))))
+        self.consumer.deliver(body, metadata)
 
     def store(self, store_id: str) -> CachedStore | None:
         return run_sync(self.stores.find(store_id))
