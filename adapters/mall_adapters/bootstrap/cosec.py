@@ -11,7 +11,7 @@ from mall.cosec.application.queries import GetSaga
 from mall.cosec.application.sender import SagaCommandSender
 from mall.cosec.domain.create_order import CREATE_ORDER, CreateOrderData
 from mall.kernel.saga.coordinator import SagaCoordinator
-from mall_adapters.bootstrap.chores import Chore
+from mall_adapters.bootstrap.chores import Periodic
 from mall_adapters.bootstrap.infrastructure import MessagingKit
 from mall_adapters.http.generated.cosec import build_cosec_routes
 from mall_adapters.messaging.generated.cosec import OutboxCosecPublisher, build_cosec_router
@@ -54,10 +54,10 @@ class CosecContainer(containers.DeclarativeContainer):
     # Bindings.
     routes = providers.Singleton(build_cosec_routes, api)
     router = providers.Singleton(build_cosec_router, policies, kit.consumer)
-    chores = providers.List(
+    workers = providers.List(  # background loops the runtime runs while serving
         providers.Singleton(
-            Chore,
-            "saga step timeouts",
+            Periodic,
+            "cosec saga step timeouts",
             providers.Singleton(sweep_interval, infra.settings.provided.saga_step_timeout_seconds),
             sagas.provided.expire_due,
         )

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
 import asyncpg
 from faststream.nats import NatsBroker
 
+from mall_adapters.bootstrap.chores import every
 from mall_adapters.messaging.stream import ensure_stream
 from mall_adapters.postgres.database import PoolSizes
 from mall_adapters.postgres.migrate import migrate, module_migrations
@@ -31,16 +32,6 @@ async def connect_broker(broker: NatsBroker, url: str, timeout_seconds: float) -
             await broker.connect()
     except TimeoutError:
         raise StartupError(f"NATS at {url} did not answer within {timeout_seconds:.0f}s") from None
-
-
-async def every(seconds: float, name: str, chore: Callable[[], Awaitable[object]]) -> None:
-    """Run `chore` every `seconds` until cancelled; a failure is logged and waits its turn."""
-    while True:
-        await asyncio.sleep(seconds)
-        try:
-            await chore()
-        except Exception as error:
-            log.warning("%s failed: %s: %s", name, type(error).__name__, error)
 
 
 @asynccontextmanager
@@ -70,10 +61,6 @@ async def running(
             purge = kit.idempotency().purge_expired
             janitor = every(JANITOR_INTERVAL_SECONDS, f"{module} idempotency purge", purge)
             tasks.append(asyncio.create_task(janitor, name=f"idempotency-purge-{module}"))
-            chores = getattr(getattr(root, module), "chores", None)
-            for chore in chores() if chores is not None else []:
-                work = every(chore.every_seconds, f"{module} {chore.name}", chore.run)
-                tasks.append(asyncio.create_task(work, name=f"{module}-{chore.name}"))
             workers = getattr(getattr(root, module), "workers", None)  # a module's own loops
             for worker in workers() if workers is not None else []:
                 tasks.append(asyncio.create_task(worker.run(), name=f"{module}-worker"))
