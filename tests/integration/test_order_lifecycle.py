@@ -12,7 +12,7 @@ from typing import Any
 import httpx
 import pytest
 
-from mall_adapters.bootstrap.settings import Settings
+from mall_adapters.bootstrap.settings import ALL_MODULES, Settings
 from tests.support.app import AppUnderTest, make_settings, running_app
 from tests.support.polling import eventually
 
@@ -167,3 +167,32 @@ async def test_cancelling_an_approved_order_cancels_its_list_and_invoice(mall: M
     await eventually(list_status, lambda s: s == "canceled", within=30)
     again = await mall.http.delete(f"/api/ordering/{order_id}")
     assert (again.status_code, again.json()["message"]) == (400, "the order cannot be cancelled")
+
+
+async def test_a_step_with_no_reply_times_out_and_compensates(
+    pg_dsn: str, nats_url: str, tmp_path: Path
+) -> None:
+    """Payments is not running: ConfirmPayment gets no reply, so the step times out (the
+    cosec worker sweeps every 0.25 s) and the saga cancels the list and rejects the order."""
+    modules = tuple(m for m in ALL_MODULES if m != "payments")
+    settings = make_settings(
+        pg_dsn, nats_url, tmp_path, modules=modules, saga_step_timeout_seconds=1.0
+    )
+    async with running_app(settings) as (client, _):
+        mall = Mall(client)
+        customer = await mall.customer()
+        _, product = await mall.product()
+        basket = (await mall.ok("POST", "/api/baskets", {"customerId": customer}))["id"]
+        await mall.ok(
+            "PUT", f"/api/baskets/{basket}/addItem", {"productId": product, "quantity": 1}
+        )
+        await mall.ok("PUT", f"/api/baskets/{basket}/checkout", {"paymentId": "never-answered"})
+        await mall.order_in(basket, "rejected")
+        saga = await mall.saga_done(basket)
+    assert saga["status"] == "compensated"
+    assert saga["error"] == "confirm payment failed: no reply within 1s"
+    assert [(s["command"], s["outcome"]) for s in saga["history"]][-3:] == [
+        ("paymentsapi.ConfirmPayment", "timeout"),
+        ("depotapi.CancelShoppingListCommand", "success"),
+        ("ordersapi.RejectOrder", "success"),
+    ]
