@@ -31,9 +31,11 @@ def kernel_migrations(schema: str) -> list[Migration]:
 
 
 def module_migrations(schema: str) -> list[Migration]:
-    """The kernel migrations, then the module's own `migrations/<schema>/*.sql` in name order."""
+    """The kernel migrations, then the module's own `migrations/<schema>/*.sql` (if any) in
+    name order."""
     folder = resources.files("mall_adapters.postgres") / "migrations" / schema
-    files = sorted((f for f in folder.iterdir() if f.name.endswith(".sql")), key=lambda f: f.name)
+    found = folder.iterdir() if folder.is_dir() else ()  # a module may own no table
+    files = sorted((f for f in found if f.name.endswith(".sql")), key=lambda f: f.name)
     own = [Migration(f.name.removesuffix(".sql"), f.read_text(encoding="utf-8")) for f in files]
     return [*kernel_migrations(schema), *own]
 
