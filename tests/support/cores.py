@@ -38,7 +38,7 @@ from mall_adapters.memory.baskets import (
     InMemoryStoreCache,
     LoopbackStoresRequests,
 )
-from mall_adapters.memory.customers import InMemoryCustomerRepository
+from mall_adapters.memory.customers import InMemoryCustomerRepository, LoopbackCustomersRequests
 from mall_adapters.memory.event_store import InMemoryEventStore
 from mall_adapters.memory.messaging import RecordingSink
 from mall_adapters.memory.notifications import (
@@ -46,13 +46,9 @@ from mall_adapters.memory.notifications import (
     InMemoryNotificationLog,
     RecordingSmsSender,
 )
-from mall_adapters.memory.notifications import (
-    LoopbackCustomersRequests as LoopbackNotificationsCustomers,
-)
 from mall_adapters.memory.payments import (
     InMemoryInvoiceRepository,
     InMemoryPaymentRepository,
-    LoopbackCustomersRequests,
 )
 from mall_adapters.memory.stores import InMemoryCatalogReadModel, InMemoryMallReadModel
 from mall_adapters.memory.system import FixedClock, SequentialIds
@@ -257,7 +253,7 @@ class NotificationsCore:
     customer_cache: InMemoryCustomerCache
     log: InMemoryNotificationLog
     sender: RecordingSmsSender
-    requests: LoopbackNotificationsCustomers
+    requests: LoopbackCustomersRequests
     clock: FixedClock
     customers: CustomersCore
 
@@ -271,7 +267,7 @@ def build_notifications_core(requests: NotificationsRequests | None = None) -> N
     container.customer_cache.override(providers.Singleton(InMemoryCustomerCache))
     container.notification_log.override(providers.Singleton(InMemoryNotificationLog))
     container.sender.override(providers.Singleton(RecordingSmsSender))
-    loopback = LoopbackNotificationsCustomers(customers.queries)
+    loopback = LoopbackCustomersRequests(customers.queries)
     container.requests.override(providers.Object(requests or loopback))
     return NotificationsCore(
         container.api(),

@@ -16,10 +16,6 @@ from mall.notifications.ports import (
     SmsSender,
 )
 from mall_adapters.reliability.guard import forbid_network_io
-from mall_contracts.common.messages import NotFound
-from mall_contracts.customers import messages
-from mall_contracts.customers.ports import CustomersHandlers
-from mall_contracts.notifications.ports import NotificationsRequests
 
 
 class InMemoryCustomerCache(CustomerCache):
@@ -117,20 +113,3 @@ class RecordingSmsSender(SmsSender):
         if refusal is not None:
             raise SmsError(refusal)
         self.sent.append(sms)
-
-
-class LoopbackCustomersRequests(NotificationsRequests):
-    """Answers `GetCustomer` by calling the customers handlers directly (no broker). `asked`
-    lists every query sent, so tests can tell a cache hit from a fallback. Like a real
-    request it refuses to run while a transaction is open."""
-
-    def __init__(self, customers: CustomersHandlers) -> None:
-        self._customers = customers
-        self.asked: list[messages.GetCustomer] = []
-
-    async def get_customer(
-        self, query: messages.GetCustomer
-    ) -> messages.GetCustomerReply | NotFound:
-        forbid_network_io("GetCustomer")
-        self.asked.append(query)
-        return await self._customers.get_customer(query)

@@ -7,11 +7,6 @@ from mall.kernel.errors import ConflictError
 from mall.payments.domain.invoice import Invoice, InvoiceState
 from mall.payments.domain.payment import Payment, PaymentState
 from mall.payments.ports import InvoiceRepository, PaymentRepository
-from mall_adapters.reliability.guard import forbid_network_io
-from mall_contracts.common.messages import NotFound
-from mall_contracts.customers import messages as customer_messages
-from mall_contracts.customers.ports import CustomersHandlers
-from mall_contracts.payments.ports import PaymentsRequests
 
 
 def _check_version(stored: tuple[object, int] | None, expected: int, name: str) -> None:
@@ -51,20 +46,3 @@ class InMemoryInvoiceRepository(InvoiceRepository):
         _check_version(self.rows.get(aggregate.id), aggregate.version, Invoice.NAME)
         self.rows[aggregate.id] = (aggregate.state(), aggregate.version + len(pending))
         aggregate.mark_committed()
-
-
-class LoopbackCustomersRequests(PaymentsRequests):
-    """Answers the customers look-up by calling the customers handlers directly (no broker):
-    unit tests wire payments to the real customers core this way. `asked` lists every query
-    sent. Like a real request it refuses to run while a transaction is open."""
-
-    def __init__(self, customers: CustomersHandlers) -> None:
-        self._customers = customers
-        self.asked: list[customer_messages.GetCustomer] = []
-
-    async def get_customer(
-        self, query: customer_messages.GetCustomer
-    ) -> customer_messages.GetCustomerReply | NotFound:
-        forbid_network_io("GetCustomer")
-        self.asked.append(query)
-        return await self._customers.get_customer(query)
