@@ -1,5 +1,4 @@
-"""In-memory customers cache and notification log, a recording SMS sender, and a loopback
-for the customers query."""
+"""In-memory customers cache and notification log, and a recording SMS sender."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """`InMemoryPaymentRepository` and `InMemoryInvoiceRepository` (states and versions in
-dicts), and a loopback for the customers look-up."""
+dicts)."""
 
 from __future__ import annotations
 
