@@ -1,4 +1,5 @@
-"""`InMemoryCustomerRepository`: customer states and versions in a dict."""
+"""`InMemoryCustomerRepository` (customer states and versions in a dict), and a loopback for
+the `GetCustomer` look-up other modules send."""
 
 from __future__ import annotations
 
