@@ -14,11 +14,16 @@ import pytest
 os.environ.setdefault("PACT_DO_NOT_TRACK", "true")
 
 HERE = Path(__file__).resolve().parent
-PROVIDER_MODULES = frozenset({"test_stores_provides_messages", "test_baskets_api_provider"})
+
+
+def is_provider_module(stem: str) -> bool:
+    """Provider verifications are named `test_<provider>_provides_<what>` or
+    `test_<provider>_..._provider`; every other test module here is a consumer test."""
+    return "_provides_" in stem or stem.endswith("_provider")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     slots = [i for i, item in enumerate(items) if item.path.parent == HERE]
-    ordered = sorted((items[i] for i in slots), key=lambda it: it.path.stem in PROVIDER_MODULES)
+    ordered = sorted((items[i] for i in slots), key=lambda it: is_provider_module(it.path.stem))
     for slot, item in zip(slots, ordered, strict=True):
         items[slot] = item
