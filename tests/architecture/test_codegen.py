@@ -97,6 +97,23 @@ def test_a_dangling_reference_fails_naming_the_spec_path(tmp_path: Path) -> None
         generate(tmp_path)
 
 
+def test_an_optional_object_property_needs_an_object_without_required_properties(
+    tmp_path: Path,
+) -> None:
+    shutil.copytree(ROOT / "specs", tmp_path / "specs")
+    path = tmp_path / "specs/openapi/search.yaml"
+    spec = path.read_text()
+    filters = "        filters:\n          $ref: '#/components/schemas/SearchFilters'\n"
+    assert filters in spec
+    path.write_text(spec.replace(filters, filters.replace("SearchFilters", "OrderItem"), 1))
+    with pytest.raises(SpecError) as raised:
+        generate(tmp_path)
+    assert str(raised.value).startswith(
+        "specs/openapi/search.yaml#/components/schemas/SearchOrdersRequest/properties/filters"
+    )
+    assert "needs an object without required ['productId'" in str(raised.value)
+
+
 def test_a_query_parameter_must_be_a_string(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "specs", tmp_path / "specs")
     path = tmp_path / "specs/openapi/notifications.yaml"

@@ -91,6 +91,7 @@ async def test_search_and_get_orders(app: App) -> None:
         ["o3", "o2", "o1"],
         "",
     )
+    assert await json_of(client, "POST", "/api/search/orders", json={}) == everything
     by_store = await json_of(
         client,
         "POST",
@@ -123,7 +124,7 @@ async def test_bad_searches_are_400_and_unknown_orders_404(app: App) -> None:
         ({"filters": {}, "limit": 101}, "Expected `int` <= 100 at `$.limit`"),
         ({"filters": {"minTotal": -1}}, "Expected `float` >= 0"),
         ({"filters": {"storeIds": ["x" * 65]}}, "Expected `str` of length <= 64"),
-        ({}, "Object missing required field `filters`"),
+        ({"filters": None}, "Expected `object`, got `null` at `$.filters`"),
     ]:
         response = await client.post("/api/search/orders", json=body)
         assert response.status_code == 400, (body, response.text)

@@ -114,12 +114,8 @@ def _default(default: str | None, wire_name: str, py_name: str) -> str:
     renamed = wire_name != py_name
     if default is None:
         return f" = msgspec.field(name={lit(wire_name)})" if renamed else ""
-    if default.startswith("msgspec.field("):
-        return (
-            f" = msgspec.field(default_factory=list, name={lit(wire_name)})"
-            if renamed
-            else f" = {default}"
-        )
+    if default.startswith("msgspec.field("):  # a default_factory: keep it, add the name
+        return f" = {default[:-1]}, name={lit(wire_name)})" if renamed else f" = {default}"
     return (
         f" = msgspec.field(default={default}, name={lit(wire_name)})"
         if renamed

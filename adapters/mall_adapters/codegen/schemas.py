@@ -4,8 +4,9 @@ Supported: named object schemas (`components/schemas/*`) whose properties are st
 numbers (`format: double|float`), integers (`format: int32|int64`), booleans, arrays of those
 or of named objects, and `$ref`s to named objects; strings and numbers may be bounded (see
 `bounds`). Every property is either required or has a `default` (the proto3 "zero value"
-convention of the reference). Anything else fails with a `SpecError` naming the spec path, so
-a spec never silently generates the wrong code.
+convention of the reference); an optional `$ref` property defaults to the empty object, so
+the object it names must have no required property. Anything else fails with a `SpecError`
+naming the spec path, so a spec never silently generates the wrong code.
 """
 
 from __future__ import annotations
@@ -119,7 +120,10 @@ class SchemaReader:
 
     def _field(self, wire_name: str, prop: Node, required: bool) -> FieldDef:
         annotation, refs = self._type(prop)
-        default_node = prop.get("default") if "$ref" not in prop.value else None
+        if "$ref" in prop.value:
+            default = None if required else self._empty_object(prop, refs[0])
+            return FieldDef(snake(wire_name), wire_name, annotation, default, refs)
+        default_node = prop.get("default")
         if required and default_node is not None:
             raise SpecError(prop.at, "a required property cannot have a default")
         if not required and default_node is None:
@@ -129,10 +133,20 @@ class SchemaReader:
             kind, fmt = prop.value.get("type"), prop.value.get("format")
             default = _default(default_node, kind)
             check_default(default_node, read_bounds(prop, kind, fmt))
-        description = prop.get("description") if "$ref" not in prop.value else None
+        description = prop.get("description")
         if description is not None:
             annotation = _annotate(annotation, f"description={lit(description.text().strip())}")
         return FieldDef(snake(wire_name), wire_name, annotation, default, refs)
+
+    def _empty_object(self, prop: Node, ref: StructRef) -> str:
+        """An optional object property defaults to the empty object, its zero value, which
+        only exists when every property of that object is optional too."""
+        needed = [f.wire_name for f in self.structs[ref].fields if f.default is None]
+        if needed:
+            raise SpecError(
+                prop.at, f"an optional object property needs an object without required {needed}"
+            )
+        return f"msgspec.field(default_factory={ref.name})"
 
     def _type(self, prop: Node) -> tuple[str, tuple[StructRef, ...]]:
         if isinstance(prop.value, dict) and "$ref" in prop.value:

@@ -23,11 +23,11 @@ class SearchFilters(msgspec.Struct, frozen=True, kw_only=True):
 
 
 class SearchOrdersRequest(msgspec.Struct, frozen=True, kw_only=True):
-    """A search: its filters (send `{}` for none), the `next` of the previous page, and the
-    page size.
+    """A search: its filters (leave them out, or send `{}`, for none), the `next` of the
+    previous page, and the page size. `{}` is the first page of every order.
     """
 
-    filters: SearchFilters
+    filters: SearchFilters = msgspec.field(default_factory=SearchFilters)
     next: Annotated[str, Meta(max_length=512, description="The previous page's `next` (opaque); empty for the first page.")] = ""
     limit: Annotated[int, Meta(ge=0, le=100, extra_json_schema={"format": "int32"}, description="Orders per page, at most 100; 0 means 20.")] = 0
 
