@@ -41,6 +41,7 @@ def test_order_canceled_cancels_the_orders_list(recorder: PactRecorder) -> None:
             "customer_id": match.str("customer-id"),
             "payment_id": match.str("payment-id"),
             "shopping_id": match.str("shopping-list-id"),
+            "total": match.number(19.98),
         },
     )
     pact.verify(depot.receive, "Async")

@@ -59,6 +59,7 @@ CASES = [
             "customer_id": match.str("customer-id"),
             "payment_id": match.str("payment-id"),
             "shopping_id": match.str("shopping-id"),
+            "total": match.number(19.98),
         },
     ),
     (

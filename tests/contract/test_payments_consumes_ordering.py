@@ -81,6 +81,7 @@ def test_order_canceled_cancels_the_pending_invoice(
             "id": match.str("order-id"),
             "customer_id": match.str("customer-id"),
             "payment_id": match.str("payment-id"),
+            "total": match.number(42.5),
         },
     )
     pact.verify(payments.receive, "Async")

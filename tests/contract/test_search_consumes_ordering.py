@@ -99,7 +99,7 @@ IDS = {
         (
             "an OrderApproved message",
             messages.ORDER_APPROVED,
-            {**IDS, "shopping_id": match.str("shopping-id")},
+            {**IDS, "shopping_id": match.str("shopping-id"), "total": match.number(20.0)},
             OrderStatus.APPROVED,
         ),
         (
@@ -111,7 +111,7 @@ IDS = {
         (
             "an OrderCanceled message",
             messages.ORDER_CANCELED,
-            {**IDS, "shopping_id": match.str("shopping-id")},
+            {**IDS, "shopping_id": match.str("shopping-id"), "total": match.number(20.0)},
             OrderStatus.CANCELED,
         ),
         (

@@ -175,7 +175,9 @@ async def test_a_canceled_order_cancels_its_list(app: App) -> None:
     item = {"productId": product, "storeId": store, "quantity": 1}
     created = await client.post("/api/depot/shopping", json={"orderId": "order-1", "items": [item]})
     list_id = created.json()["id"]
-    canceled = ordering_messages.OrderCanceled(id="order-1", customer_id="c", payment_id="p")
+    canceled = ordering_messages.OrderCanceled(
+        id="order-1", customer_id="c", payment_id="p", total=10.0
+    )
     await send(
         root,
         envelope(

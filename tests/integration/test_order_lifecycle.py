@@ -165,6 +165,13 @@ async def test_cancelling_an_approved_order_cancels_its_list_and_invoice(mall: M
         return str(listed["shoppingList"]["status"])
 
     await eventually(list_status, lambda s: s == "canceled", within=30)
+
+    async def invoice_status() -> str | None:
+        found = await mall.http.get(f"/api/payments/invoices/{order_id}")
+        return str(found.json()["invoice"]["status"]) if found.status_code == 200 else None
+
+    # Never billed: the invoice is recorded canceled, so a late OrderReadied cannot bill it.
+    await eventually(invoice_status, lambda s: s == "canceled", within=30)
     again = await mall.http.delete(f"/api/ordering/{order_id}")
     assert (again.status_code, again.json()["message"]) == (400, "the order cannot be cancelled")
 

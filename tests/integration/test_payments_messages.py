@@ -37,7 +37,9 @@ REPLIES = "intellimall.tests.replies.CreateOrder"
 
 
 async def order_canceled(root: Root, order_id: str) -> str:
-    message = ordering.OrderCanceled(id=order_id, customer_id="customer-1", payment_id="p-1")
+    message = ordering.OrderCanceled(
+        id=order_id, customer_id="customer-1", payment_id="p-1", total=10.0
+    )
     return await publish(root, ordering_subjects.ORDER_EVENTS, ordering.ORDER_CANCELED, message)
 
 
@@ -78,13 +80,14 @@ async def test_events_with_nothing_to_do_are_handled_not_retried(app: App) -> No
     ids = [
         await order_readied(root, "order-1", 99.0),  # invoiced already
         await order_canceled(root, "order-1"),  # paid: stays paid
-        await order_canceled(root, "order-2"),  # never invoiced
+        await order_canceled(root, "order-2"),  # never invoiced: recorded as canceled
+        await order_readied(root, "order-2", 10.0),  # late: bills nothing
     ]
     await handled(db, *ids)
     found = await invoice(client, "order-1")
     assert (found["amount"], found["status"]) == (10.0, "paid")
-    missing = await client.get("/api/payments/invoices/order-2")
-    assert missing.status_code == 404
+    never_billed = await invoice(client, "order-2")
+    assert (never_billed["amount"], never_billed["status"]) == (10.0, "canceled")
     assert await dead_letters(db) == []
 
 

@@ -59,6 +59,7 @@ class OrderCanceled(msgspec.Struct, frozen=True, kw_only=True):
     customer_id: Annotated[str, Meta(max_length=64)]
     payment_id: Annotated[str, Meta(max_length=64)]
     shopping_id: Annotated[str, Meta(max_length=64, description="The order's shopping list, when it had one.")] = ""
+    total: Annotated[float, Meta(ge=0, le=999999999999.9999, extra_json_schema={"format": "double"}, description="Sum of price times quantity over the lines.")]
 
 
 class OrderCompleted(msgspec.Struct, frozen=True, kw_only=True):

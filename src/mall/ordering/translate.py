@@ -52,7 +52,10 @@ class OrderEventsTranslator:
             case OrderCanceled():
                 await self._publish.order_canceled(
                     api.OrderCanceled(
-                        **ids, payment_id=order.payment_id, shopping_id=order.shopping_id
+                        **ids,
+                        payment_id=order.payment_id,
+                        shopping_id=order.shopping_id,
+                        total=order.total,
                     )
                 )
             case OrderCompleted(invoice_id=invoice_id):

@@ -160,7 +160,7 @@ async def test_saga_commands_for_an_unknown_list_are_not_found(core: DepotCore) 
 
 
 def canceled(order_id: str) -> OrderCanceled:
-    return OrderCanceled(id=order_id, customer_id="c", payment_id="p")
+    return OrderCanceled(id=order_id, customer_id="c", payment_id="p", total=10.0)
 
 
 async def test_a_canceled_order_cancels_its_live_list_only(core: DepotCore) -> None:

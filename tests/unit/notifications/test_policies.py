@@ -47,7 +47,7 @@ async def test_each_order_event_has_its_kind_and_text(core: NotificationsCore) -
     await core.order_created("o1", ann)
     await core.order_readied("o1", ann)
     await core.handlers.on_order_canceled(
-        orders.OrderCanceled(id="o1", customer_id=ann, payment_id="p")
+        orders.OrderCanceled(id="o1", customer_id=ann, payment_id="p", total=10.0)
     )
     await core.handlers.on_order_completed(
         orders.OrderCompleted(id="o1", customer_id=ann, invoice_id="i")

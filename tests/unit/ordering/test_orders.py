@@ -102,6 +102,7 @@ async def test_cancel_while_pending_approved_or_ready(core: OrderingCore, steps:
         customer_id="cust-1",
         payment_id="pay-1",
         shopping_id="list-9" if steps else "",
+        total=24.98,
     )
     with pytest.raises(BadRequestError, match=r"^the order cannot be cancelled$"):
         await core.service.cancel_order(order_id)

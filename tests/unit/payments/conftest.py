@@ -29,9 +29,11 @@ class PaymentsCore(cores.PaymentsCore):
             )
         )
 
-    async def cancel(self, order_id: str) -> None:
+    async def cancel(self, order_id: str, total: float = 10.0) -> None:
         await self.handlers.on_order_canceled(
-            ordering.OrderCanceled(id=order_id, customer_id="customer-1", payment_id="payment-1")
+            ordering.OrderCanceled(
+                id=order_id, customer_id="customer-1", payment_id="payment-1", total=total
+            )
         )
 
     async def invoice(self, invoice_id: str) -> http.Invoice:

@@ -51,15 +51,24 @@ async def test_a_canceled_order_cancels_its_pending_invoice(core: PaymentsCore) 
     assert core.sink.sent == []
 
 
-async def test_cancel_leaves_a_paid_invoice_and_ignores_an_order_without_one(
-    core: PaymentsCore,
-) -> None:
+async def test_cancel_leaves_a_paid_invoice(core: PaymentsCore) -> None:
     await core.ready("order-1", 10.0)
     await core.service.pay_invoice("order-1")
     await core.cancel("order-1")
-    await core.cancel("order-2")
     assert (await core.invoice("order-1")).status == "paid"
-    assert list(core.invoices.rows) == ["order-1"]
+
+
+async def test_an_order_canceled_before_it_was_ready_is_never_billed(core: PaymentsCore) -> None:
+    # Redelivery can hand payments the cancellation before the (earlier) OrderReadied.
+    await core.cancel("order-2", total=12.5)
+    assert await core.invoice("order-2") == http.Invoice(
+        id="order-2", order_id="order-2", payment_id="payment-1", amount=12.5, status="canceled"
+    )
+    await core.ready("order-2", 12.5)
+    assert (await core.invoice("order-2")).status == "canceled"
+    with pytest.raises(BadRequestError, match=CANNOT_PAY):
+        await core.service.pay_invoice("order-2")
+    assert core.sink.sent == []
 
 
 async def test_unknown_invoices_are_not_found(core: PaymentsCore) -> None:

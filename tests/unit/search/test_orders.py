@@ -135,7 +135,10 @@ async def test_statuses_follow_the_order_s_life(core: SearchCore) -> None:
     ("message", "status"),
     [
         (ordering.OrderRejected(id="o1", customer_id="c1", payment_id="pay"), "Rejected"),
-        (ordering.OrderCanceled(id="o1", customer_id="c1", payment_id="pay"), "Canceled"),
+        (
+            ordering.OrderCanceled(id="o1", customer_id="c1", payment_id="pay", total=10.0),
+            "Canceled",
+        ),
     ],
 )
 async def test_an_order_can_end_rejected_or_canceled(
@@ -164,7 +167,7 @@ async def test_a_late_event_never_undoes_a_later_status(core: SearchCore) -> Non
 
 async def test_a_status_before_its_order_waits_for_it(core: SearchCore) -> None:
     await core.handlers.on_order_canceled(
-        ordering.OrderCanceled(id="o1", customer_id="c1", payment_id="pay")
+        ordering.OrderCanceled(id="o1", customer_id="c1", payment_id="pay", total=10.0)
     )
     with pytest.raises(NotFoundError):
         await core.service.get_order("o1")  # nothing to show yet

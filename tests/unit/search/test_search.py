@@ -40,7 +40,9 @@ async def mall(core: SearchCore) -> SearchCore:
     await h.on_order_readied(
         ordering.OrderReadied(id="o3", customer_id="ann", payment_id="x", total=15.0)
     )
-    await h.on_order_canceled(ordering.OrderCanceled(id="o5", customer_id="ann", payment_id="x"))
+    await h.on_order_canceled(
+        ordering.OrderCanceled(id="o5", customer_id="ann", payment_id="x", total=10.0)
+    )
     return core
 
 

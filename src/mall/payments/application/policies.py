@@ -47,14 +47,15 @@ class PaymentsPolicies(PaymentsHandlers):
         await self._uow.run(invoice, key=message.id)
 
     async def on_order_canceled(self, message: OrderCanceled) -> None:
-        """Cancel the order's pending invoice; no invoice, or a paid or canceled one, stays."""
+        """Cancel the order's pending invoice; a paid or canceled one stays. An order canceled
+        before it was invoiced gets its invoice recorded as canceled, so an `OrderReadied`
+        delivered late (redelivery can reorder the two) finds it and bills nothing."""
 
         async def cancel() -> None:
             found = await self._invoices.load(message.id)
             if found is None:
-                log.info("canceled order %s has no invoice; nothing to cancel", message.id)
-                return
-            if found.status is not InvoiceStatus.PENDING:
+                found = Invoice.create(message.id, message.id, message.payment_id, message.total)
+            elif found.status is not InvoiceStatus.PENDING:
                 log.info(
                     "invoice of canceled order %s is %s; left as it is",
                     message.id,
