@@ -77,7 +77,6 @@ NOT_YET: set[Need] = {
     ("baskets", "stores", "storesapi.GetStore"),
     ("depot", "stores", "storesapi.GetProduct"),
     ("depot", "stores", "storesapi.GetStore"),
-    ("customers", "cosec", "customersapi.AuthorizeCustomer"),
 }
 
 
