@@ -77,17 +77,6 @@ NOT_YET: set[Need] = {
     ("baskets", "stores", "storesapi.GetStore"),
     ("depot", "stores", "storesapi.GetProduct"),
     ("depot", "stores", "storesapi.GetStore"),
-    ("customers", "cosec", "customersapi.AuthorizeCustomer"),
-    ("cosec", "ordering", "ordersapi.OrderCreated"),
-    *{
-        ("cosec", p, r)
-        for p in ("customers", "payments", "ordering")
-        for r in ("am.Success", "am.Failure")
-    },
-    *{
-        ("cosec", "depot", r)
-        for r in ("am.Success", "am.Failure", "depotapi.CreatedShoppingListReply")
-    },
 }
 
 

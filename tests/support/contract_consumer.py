@@ -1,5 +1,6 @@
 """`RecordingConsumer`: keeps the routes a generated binding binds, by subject, so a consumer
-Pact test can deliver each example message to the real handler the way JetStream would."""
+Pact test can deliver each example message to the real handler the way JetStream would, and a
+provider verification can run a command the way the module's command consumer does."""
 
 from __future__ import annotations
 
@@ -9,9 +10,16 @@ from typing import TypeVar
 
 import msgspec
 from faststream.nats import NatsRouter
+from prometheus_client import CollectorRegistry
 
+from mall_adapters.memory.reliability import InMemoryInbox, InMemoryOutbox
+from mall_adapters.memory.system import FixedClock, SequentialIds
+from mall_adapters.memory.unit_of_work import InMemoryUnitOfWork
 from mall_adapters.messaging.binding import CommandRoute, Consumer, Route
-from mall_adapters.reliability.envelope import Envelope
+from mall_adapters.messaging.command_processor import CommandProcessor
+from mall_adapters.messaging.sink import OutboxSink
+from mall_adapters.observability.metrics import MessageMetrics
+from mall_adapters.reliability.envelope import HEADER_ID, Envelope
 from tests.support.contract_pacts import run_sync
 
 Q = TypeVar("Q", bound=msgspec.Struct)
@@ -24,6 +32,14 @@ class RecordingConsumer(Consumer):
         self.commands: dict[str, dict[str, CommandRoute]] = {}
         self.replies: dict[str, Mapping[type[msgspec.Struct], str]] = {}
         self.answered: list[str] = []
+        self.outbox = InMemoryOutbox("replies")  # the replies `process` writes
+        sink = OutboxSink(
+            self.outbox,
+            FixedClock(),
+            SequentialIds("reply"),
+            MessageMetrics(CollectorRegistry(), "replies"),
+        )
+        self._processor = CommandProcessor(InMemoryInbox(), InMemoryUnitOfWork(), sink)
 
     def subscribe(
         self, router: NatsRouter, subject: str, durable: str, routes: Mapping[str, Route]
@@ -57,11 +73,40 @@ class RecordingConsumer(Consumer):
     ) -> tuple[str, msgspec.Struct] | None:
         """One delivery of a pact's example message: the route for its subject and name runs
         on the body. A command returns its reply with the reply's wire name."""
-        subject, name = str(metadata["subject"]), str(metadata["name"])
-        data = body.encode() if isinstance(body, str) else body or b""
-        envelope = Envelope("pact", name, subject, data, datetime.now(UTC))
+        envelope = delivered(body, metadata)
+        subject, name = envelope.subject, envelope.name
         if subject in self.commands:
             reply = run_sync(self.commands[subject][name](envelope))
             return self.replies[subject].get(type(reply), ""), reply
         run_sync(self.routes[subject][name](envelope))
         return None
+
+    def process(self, command: Envelope) -> Envelope | None:
+        """Run a command the way the module's JetStream command consumer does: its route,
+        through the real `CommandProcessor` (in-memory inbox, unit of work and outbox), which
+        answers a broken rule with `am.Failure`. Returns the reply as it went into the
+        outbox, with its headers; None when nothing was written (a duplicate, or a command
+        without `Intellimall-Reply-To`)."""
+        before = len(self.outbox.rows)
+        subject = command.subject
+        run_sync(
+            self._processor.process(
+                command, self.commands[subject][command.name], self.replies[subject]
+            )
+        )
+        written = [row.envelope for row in self.outbox.rows.values()]
+        return written[-1] if len(written) > before else None
+
+
+PACT_KEYS = frozenset({"subject", "name", "contentType"})
+"""Metadata of a message pact that is not a NATS header."""
+
+
+def delivered(body: str | bytes | None, metadata: Mapping[str, object]) -> Envelope:
+    """A pact's example message as JetStream delivers it: its subject and name from the
+    metadata, and every other metadata entry as a header (`Nats-Msg-Id` is its id)."""
+    headers = {k: str(v) for k, v in metadata.items() if k not in PACT_KEYS}
+    data = body.encode() if isinstance(body, str) else body or b""
+    message_id = headers.pop(HEADER_ID, "pact")
+    subject, name = str(metadata["subject"]), str(metadata["name"])
+    return Envelope(message_id, name, subject, data, datetime.now(UTC), headers)

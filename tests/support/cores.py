@@ -10,8 +10,11 @@ from dependency_injector import providers
 
 from mall.baskets.application.policies import BasketsPolicies
 from mall.baskets.domain.basket import Basket
+from mall.cosec.application.policies import CosecPolicies
+from mall.cosec.domain.create_order import CreateOrderData
 from mall.customers.application.queries import CustomersQueryHandlers
 from mall.depot.application.policies import DepotPolicies
+from mall.kernel.saga.coordinator import SagaCoordinator
 from mall.notifications.application.delivery import SmsDispatcher
 from mall.notifications.application.policies import NotificationsPolicies
 from mall.ordering.application.policies import OrderingPolicies
@@ -22,6 +25,7 @@ from mall.stores.application.queries import StoresQueryHandlers
 from mall.stores.domain.product import Product
 from mall.stores.domain.store import Store
 from mall_adapters.bootstrap.baskets import BasketsContainer
+from mall_adapters.bootstrap.cosec import CosecContainer
 from mall_adapters.bootstrap.customers import CustomersContainer
 from mall_adapters.bootstrap.depot import DepotContainer
 from mall_adapters.bootstrap.infrastructure import Infrastructure
@@ -50,9 +54,12 @@ from mall_adapters.memory.payments import (
     InMemoryInvoiceRepository,
     InMemoryPaymentRepository,
 )
+from mall_adapters.memory.reliability import InMemoryOutbox
+from mall_adapters.memory.sagas import InMemorySagaStore
 from mall_adapters.memory.stores import InMemoryCatalogReadModel, InMemoryMallReadModel
 from mall_adapters.memory.system import FixedClock, SequentialIds
 from mall_adapters.memory.unit_of_work import InMemoryUnitOfWork
+from mall_adapters.reliability.envelope import Envelope
 from mall_contracts.baskets.ports import BasketsApi
 from mall_contracts.common.messages import Success
 from mall_contracts.customers import messages as customers_messages
@@ -208,6 +215,30 @@ def build_ordering_core() -> OrderingCore:
     container.events.override(providers.Singleton(InMemoryEventStore, Order))
     return OrderingCore(
         container.api(), container.handlers(), container.kit.sink(), container.events()
+    )
+
+
+@dataclass
+class CosecCore:
+    """The create-order saga over an in-memory saga store. Its commands go through the real
+    outbox sink into an in-memory outbox, so they are kept as they go on the wire."""
+
+    handlers: CosecPolicies
+    sagas: SagaCoordinator[CreateOrderData]
+    store: InMemorySagaStore[CreateOrderData]
+    outbox: InMemoryOutbox
+
+    def sent(self) -> list[Envelope]:
+        """Every message cosec wrote to its outbox, oldest first."""
+        return [row.envelope for row in self.outbox.rows.values()]
+
+
+def build_cosec_core() -> CosecCore:
+    container = CosecContainer(infra=memory_infrastructure())
+    container.kit.outbox.override(providers.Singleton(InMemoryOutbox, "cosec"))
+    container.store.override(providers.Singleton(InMemorySagaStore[CreateOrderData]))
+    return CosecCore(
+        container.policies(), container.sagas(), container.store(), container.kit.outbox()
     )
 
 

@@ -1,0 +1,142 @@
+"""Message pacts of the create-order saga: messages in their wire form (body plus subject,
+name and NATS headers as the pact's metadata), the commands a saga participant answers, and
+`SagaParticipant`, the provider side of a participant's reply pact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Generic, TypeVar
+
+import msgspec
+import pytest
+from pact import Verifier
+from pact.types import Message
+
+from mall.cosec.domain.create_order import SAGA_NAME
+from mall_adapters.memory.messaging import SentMessage
+from mall_adapters.messaging.binding import Consumer
+from mall_adapters.reliability.envelope import Envelope, command_headers
+from mall_contracts.common.messages import CommandOrigin
+from mall_contracts.cosec.subjects import CREATE_ORDER_REPLIES
+from tests.support.contract_consumer import RecordingConsumer
+from tests.support.contract_pacts import PACTS_DIR, run_sync
+
+C = TypeVar("C")
+Params = dict[str, Any]
+
+JSON = "application/json"
+
+
+def wire_message(envelope: Envelope) -> Message:
+    """What the verifier checks: the body, and the subject, name and headers as metadata."""
+    metadata = {"subject": envelope.subject, "name": envelope.name, **envelope.headers()}
+    return Message(contents=envelope.data, metadata=metadata, content_type=JSON)
+
+
+def sent_message(sent: SentMessage) -> Message:
+    """An event a core sent to its (recording) sink, encoded as it goes on the wire."""
+    metadata = {"subject": sent.subject, "name": sent.name}
+    return Message(contents=msgspec.json.encode(sent.message), metadata=metadata, content_type=JSON)
+
+
+def saga_command(
+    subject: str,
+    name: str,
+    message: msgspec.Struct,
+    *,
+    command_id: str = "command-id",
+    saga_id: str = "order-id",
+) -> Envelope:
+    """A command as the create-order saga sends it: its id is the command id, its headers
+    say where the reply goes and which saga waits for it."""
+    origin = CommandOrigin(
+        command_id=command_id, reply_to=CREATE_ORDER_REPLIES, saga_id=saga_id, saga_name=SAGA_NAME
+    )
+    return Envelope(
+        id=command_id,
+        name=name,
+        subject=subject,
+        data=msgspec.json.encode(message),
+        occurred_at=datetime.now(UTC),
+        extra_headers=command_headers(origin),
+    )
+
+
+State = Callable[[C, Params], Awaitable[None]]
+"""Sets a provider state up in a fresh core, from the state's parameters."""
+
+Command = Callable[[Params], Envelope]
+"""The command an interaction's reply answers, from the provider state's parameters."""
+
+Event = Callable[[C, Params], Awaitable[Message]]
+"""Produces an event from the core (for a pact holding events beside the replies)."""
+
+
+@dataclass
+class SagaParticipant(Generic[C]):
+    """The provider side of `pacts/cosec-<participant>.json`.
+
+    Each interaction gets a fresh core (`build`) with its command routes bound (`bind`, the
+    generated binding). Its provider state is set up in the core, then the command its reply
+    answers goes through the real `CommandProcessor`; the reply it writes to the outbox, with
+    its reply headers, is the message the verifier checks.
+    """
+
+    provider: str
+    build: Callable[[], C]
+    bind: Callable[[C, Consumer], object]
+    states: Mapping[str, State[C]]
+    replies: Mapping[str, Command]
+    events: Mapping[str, Event[C]] = field(default_factory=dict)
+    _bench: tuple[C, RecordingConsumer] | None = field(default=None, init=False)
+    _params: Params = field(default_factory=dict, init=False)  # of the interaction's states
+
+    def verify(self) -> None:
+        messages = {d: self._reply(c) for d, c in self.replies.items()}
+        messages |= {d: self._event(e) for d, e in self.events.items()}
+        verifier = (
+            Verifier(self.provider)
+            .set_coloured_output(enabled=False)
+            .message_handler(messages)
+            .state_handler(self._state, teardown=True)
+            .add_source(PACTS_DIR / f"cosec-{self.provider}.json")
+        )
+        try:
+            verifier.verify()
+        except RuntimeError:
+            # str(): the FFI returns a str subclass that pytest cannot render.
+            pytest.fail(str(verifier.output(strip_ansi=True)), pytrace=False)
+
+    def _state(self, state: str, action: str, parameters: Params | None) -> None:
+        if action == "teardown":
+            self._bench, self._params = None, {}
+            return
+        if not state:  # the verifier's generic set-up, before every interaction
+            return
+        params = parameters or {}
+        self._params |= params
+        run_sync(self.states[state](self._core()[0], params))
+
+    def _core(self) -> tuple[C, RecordingConsumer]:
+        if self._bench is None:
+            core, consumer = self.build(), RecordingConsumer()
+            self.bind(core, consumer)
+            self._bench = (core, consumer)
+        return self._bench
+
+    def _reply(self, command: Command) -> Callable[[], Message]:
+        def produce() -> Message:
+            reply = self._core()[1].process(command(self._params))
+            assert reply is not None, "the command was not answered"
+            return wire_message(reply)
+
+        return produce
+
+    def _event(self, event: Event[C]) -> Callable[[], Message]:
+        def produce() -> Message:
+            return run_sync(event(self._core()[0], self._params))
+
+        return produce
