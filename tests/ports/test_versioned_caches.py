@@ -42,24 +42,19 @@ class Change:
     values: tuple[Any, Any]
 
 
-RENAME = Change(
-    "rename",
-    lambda cache, key, name, version: cache.rename(key, name, version),
-    lambda entry, name, version: replace(entry, name=name, version=version),
-    ("Staff", "Stick"),
-)
-REPRICE = Change(
-    "reprice",
-    lambda cache, key, price, version: cache.reprice(key, price, version),
-    lambda entry, price, version: replace(entry, price=price, version=version),
-    (12.5, 11.0),
-)
-CHANGE_SMS = Change(
-    "change_sms",
-    lambda cache, key, sms, version: cache.change_sms(key, sms, version),
-    lambda entry, sms, version: replace(entry, sms_number=sms, version=version),
-    ("555-0142", "555-0199"),
-)
+def setting(verb: str, field: str, values: tuple[Any, Any]) -> Change:
+    """`cache.<verb>(id, value, version)`, which sets the entry's `field` to the value."""
+    return Change(
+        verb,
+        lambda cache, key, value, version: getattr(cache, verb)(key, value, version),
+        lambda entry, value, version: replace(entry, **{field: value}, version=version),
+        values,
+    )
+
+
+RENAME = setting("rename", "name", ("Staff", "Stick"))
+REPRICE = setting("reprice", "price", (12.5, 11.0))
+CHANGE_SMS = setting("change_sms", "sms_number", ("555-0142", "555-0199"))
 DELETE = Change(
     "remove",
     lambda cache, key, _, version: cache.remove(key, version),

@@ -20,8 +20,8 @@ class InMemoryStoreCache(InMemoryVersionedCache[CachedStore], StoreCache):
 
 
 class InMemoryProductCache(InMemoryVersionedCache[CachedProduct], ProductCache):
-    def __init__(self) -> None:
-        super().__init__(lambda p: replace(p, price=round(p.price, PRICE_DIGITS)))
+    def stored(self, entry: CachedProduct) -> CachedProduct:
+        return replace(entry, price=round(entry.price, PRICE_DIGITS))
 
     async def rename(self, product_id: str, name: str, version: int) -> None:
         await self.update_if_older(product_id, version, name=name)

@@ -45,7 +45,7 @@ class InMemoryProductCache(InMemoryVersionedCache[CachedProduct], ProductCache):
         self.removed: set[str] = set()
 
     async def save(self, product: CachedProduct) -> None:
-        if self.older(product.id, product.version, missing=True):
+        if self.saves(product):
             self.removed.discard(product.id)
         await super().save(product)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from mall.baskets.ports import CachedProduct, CachedStore, ProductCache, StoreCache
-from mall_adapters.postgres.database import Database
 from mall_adapters.postgres.versioned_cache import CacheTable, PostgresVersionedCache
 
 STORES = CacheTable("baskets.stores_cache", CachedStore, ("id", "name", "version"))
@@ -16,13 +15,11 @@ PRODUCTS = CacheTable(
 
 
 class PostgresStoreCache(PostgresVersionedCache[CachedStore], StoreCache):
-    def __init__(self, db: Database) -> None:
-        super().__init__(db, STORES)
+    table = STORES
 
 
 class PostgresProductCache(PostgresVersionedCache[CachedProduct], ProductCache):
-    def __init__(self, db: Database) -> None:
-        super().__init__(db, PRODUCTS)
+    table = PRODUCTS
 
     async def rename(self, product_id: str, name: str, version: int) -> None:
         await self.update_if_older(product_id, version, name=name)

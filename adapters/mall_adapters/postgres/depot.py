@@ -100,16 +100,14 @@ def _shopping_list(row: Any) -> ShoppingList:
 
 
 class PostgresStoreCache(PostgresVersionedCache[CachedStore], StoreCache):
-    def __init__(self, db: Database) -> None:
-        super().__init__(db, STORES)
+    table = STORES
 
     async def rename(self, store_id: str, name: str, version: int) -> None:
         await self.update_if_older(store_id, version, name=name)
 
 
 class PostgresProductCache(PostgresVersionedCache[CachedProduct], ProductCache):
-    def __init__(self, db: Database) -> None:
-        super().__init__(db, PRODUCTS)
+    table = PRODUCTS
 
     async def rename(self, product_id: str, name: str, version: int) -> None:
         await self.update_if_older(product_id, version, name=name)

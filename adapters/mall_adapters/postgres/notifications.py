@@ -22,8 +22,7 @@ NUL = "\x00"  # text cannot hold it, and no id holds it: such an id names nothin
 
 
 class PostgresCustomerCache(PostgresVersionedCache[CachedCustomer], CustomerCache):
-    def __init__(self, db: Database) -> None:
-        super().__init__(db, CUSTOMERS)
+    table = CUSTOMERS
 
     async def change_sms(self, customer_id: str, sms_number: str, version: int) -> None:
         await self.update_if_older(customer_id, version, sms_number=sms_number)

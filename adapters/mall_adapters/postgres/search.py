@@ -40,20 +40,17 @@ PRODUCTS = CacheTable(
 
 
 class PostgresCustomerCache(PostgresVersionedCache[CachedCustomer], CustomerCache):
-    def __init__(self, db: Database) -> None:
-        super().__init__(db, CUSTOMERS)
+    table = CUSTOMERS
 
 
 class PostgresStoreCache(PostgresVersionedCache[CachedStore], StoreCache):
-    def __init__(self, db: Database) -> None:
-        super().__init__(db, STORES)
+    table = STORES
 
 
 class PostgresProductCache(PostgresVersionedCache[CachedProduct], ProductCache):
     """A removed product keeps its row, marked `removed` (until a newer save)."""
 
-    def __init__(self, db: Database) -> None:
-        super().__init__(db, PRODUCTS)
+    table = PRODUCTS
 
     async def rename(self, product_id: str, name: str, version: int) -> None:
         await self.update_if_older(product_id, version, name=name)

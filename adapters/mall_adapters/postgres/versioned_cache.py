@@ -1,8 +1,8 @@
 """`PostgresVersionedCache`: a `VersionedCache` in one table, described by a `CacheTable`.
 
-Every write is guarded by `version < $new` in its own statement (no read first): an event or
-fallback that is not newer than the entry changes nothing, whatever order they arrive in,
-even when two of them race.
+Every write is one statement guarded by `version < $new` (no read first, so nothing slips in
+between a check and the write): an event or fallback that is not newer than the entry
+changes nothing, whatever order they arrive in.
 """
 
 from __future__ import annotations
@@ -39,10 +39,14 @@ class CacheTable(Generic[E]):
 
 
 class PostgresVersionedCache(Generic[E]):
-    def __init__(self, db: Database, table: CacheTable[E]) -> None:
+    """A module's cache subclasses this with its `table`, adding the port's changes in the
+    port's words on top of `update_if_older` and `delete_if_older`."""
+
+    table: CacheTable[E]
+
+    def __init__(self, db: Database) -> None:
         self._db = db
-        self._table = table
-        t = table
+        t = self.table
         placeholders = ", ".join(f"${n}" for n in range(1, len(t.columns) + 1))
         assignments = [f"{c} = excluded.{c}" for c in t.columns if c != "id"]
         assignments += [f"{c} = DEFAULT" for c in t.hidden]
@@ -56,21 +60,21 @@ class PostgresVersionedCache(Generic[E]):
 
     async def find(self, entity_id: str) -> E | None:
         row = await self._db.fetchrow(self._find, entity_id)
-        return None if row is None else self._table.entry(**dict(row.items()))
+        return None if row is None else self.table.entry(**dict(row.items()))
 
     async def save(self, entry: E) -> None:
-        values = [getattr(entry, c) for c in self._table.columns]
+        values = [getattr(entry, c) for c in self.table.columns]
         await self._db.connection().execute(self._save, *values)
 
     async def update_if_older(self, entity_id: str, version: int, **changes: Any) -> None:
         """Set `changes` (columns of the entry or hidden ones) and `version` on the entry
         of `entity_id` when it is older than `version`."""
-        known = {*self._table.columns, *self._table.hidden} - {"id", "version"}
+        known = {*self.table.columns, *self.table.hidden} - {"id", "version"}
         if not known.issuperset(changes):
-            raise ValueError(f"{self._table.name} has no column {sorted(set(changes) - known)}")
+            raise ValueError(f"{self.table.name} has no column {sorted(set(changes) - known)}")
         assignments = [f"{c} = ${n}" for n, c in enumerate(changes, start=3)]
         await self._db.connection().execute(
-            f"UPDATE {self._table.name} SET {', '.join([*assignments, 'version = $2'])}"
+            f"UPDATE {self.table.name} SET {', '.join([*assignments, 'version = $2'])}"
             " WHERE id = $1 AND version < $2",
             entity_id,
             version,
