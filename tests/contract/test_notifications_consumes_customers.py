@@ -29,7 +29,13 @@ DESCRIPTIONS = (
 
 
 REPLY = {
-    "customer": {"id": "customer-id", "name": "Ann", "sms_number": "555-0100", "enabled": True}
+    "customer": {
+        "id": "customer-id",
+        "name": "Ann",
+        "sms_number": "555-0100",
+        "enabled": True,
+        "version": 1,
+    }
 }
 
 
@@ -77,26 +83,35 @@ def test_customer_registered_caches_the_customer(
             "id": match.str("customer-id"),
             "name": match.str("Ann"),
             "sms_number": match.str("555-0100"),
+            "version": match.int(1),
         },
     )
     pact.verify(notifications.receive, "Async")
-    assert notifications.cached("customer-id") == CachedCustomer("customer-id", "Ann", "555-0100")
+    assert notifications.cached("customer-id") == CachedCustomer(
+        "customer-id", "Ann", "555-0100", 1
+    )
     recorder.record(pact)
 
 
 def test_customer_sms_changed_updates_the_cached_number(
     recorder: PactRecorder, notifications: NotificationsConsumer
 ) -> None:
-    notifications.seed(CachedCustomer("customer-id", "Ann", "555-0100"))
+    notifications.seed(CachedCustomer("customer-id", "Ann", "555-0100", 1))
     pact = expect_message(
         customers_pact(),
         "a CustomerSmsChanged message",
         CUSTOMER_EVENTS,
         messages.CUSTOMER_SMS_CHANGED,
-        {"id": match.str("customer-id"), "sms_number": match.str("555-0199")},
+        {
+            "id": match.str("customer-id"),
+            "sms_number": match.str("555-0199"),
+            "version": match.int(2),
+        },
     )
     pact.verify(notifications.receive, "Async")
-    assert notifications.cached("customer-id") == CachedCustomer("customer-id", "Ann", "555-0199")
+    assert notifications.cached("customer-id") == CachedCustomer(
+        "customer-id", "Ann", "555-0199", 2
+    )
     recorder.record(pact)
 
 
@@ -126,7 +141,9 @@ def test_get_customer_on_a_cache_miss(recorder: PactRecorder) -> None:
         assert metadata["subject"] == GET_CUSTOMER
 
     pact.verify(ask, "Sync")
-    assert notifications.cached("customer-id") == CachedCustomer("customer-id", "Ann", "555-0100")
+    assert notifications.cached("customer-id") == CachedCustomer(
+        "customer-id", "Ann", "555-0100", 1
+    )
     [notification] = notifications.recorded()
     assert (notification.kind, notification.sms_number) == (Kind.ORDER_READY, "555-0100")
     recorder.record(pact)

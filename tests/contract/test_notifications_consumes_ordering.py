@@ -18,7 +18,7 @@ from tests.contract.notifications_consumer import NotificationsConsumer, expect_
 from tests.support.contract_pacts import PactRecorder
 
 CONSUMER, PROVIDER = "notifications", "ordering"
-ANN = CachedCustomer("customer-id", "Ann", "555-0100")
+ANN = CachedCustomer("customer-id", "Ann", "555-0100", 1)
 CASES = [
     (
         "an OrderCreated message",

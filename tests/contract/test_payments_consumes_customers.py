@@ -143,6 +143,7 @@ def test_a_registered_customer_may_authorize_a_payment(recorder: PactRecorder) -
                 "name": match.str("Ann"),
                 "sms_number": match.str("555-0100"),
                 "enabled": match.bool(True),
+                "version": match.int(1),
             }
         },
     )

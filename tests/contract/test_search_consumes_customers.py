@@ -53,11 +53,12 @@ def test_customer_registered_caches_the_name(
             "id": match.str("customer-id"),
             "name": match.str("Ann"),
             "sms_number": match.str("555-0100"),
+            "version": match.int(1),
         },
     )
     pact.verify(search.receive, "Async")
     cached = run_sync(search.core.customer_cache.find("customer-id"))
-    assert cached == CachedCustomer("customer-id", "Ann")
+    assert cached == CachedCustomer("customer-id", "Ann", 1)
     recorder.record(pact)
 
 
@@ -74,12 +75,13 @@ def test_get_customer_fills_the_cache(recorder: PactRecorder, search: SearchCons
                     "name": match.str("Ann"),
                     "sms_number": match.str("555-0100"),
                     "enabled": match.bool(True),
+                    "version": match.int(1),
                 }
             },
         ),
     )
     found = search.look_up(pact, lambda names: names.customer("customer-id"))
-    assert found == [CachedCustomer("customer-id", "Ann")]
+    assert found == [CachedCustomer("customer-id", "Ann", 1)]
     assert run_sync(search.core.customer_cache.find("customer-id")) == found[0]
     recorder.record(pact)
 

@@ -49,7 +49,7 @@ def search() -> SearchConsumer:
 
 def test_order_created_records_the_order(recorder: PactRecorder, search: SearchConsumer) -> None:
     core = search.core
-    run_sync(core.customer_cache.save(CachedCustomer("customer-id", "Ann")))
+    run_sync(core.customer_cache.save(CachedCustomer("customer-id", "Ann", 1)))
     run_sync(core.store_cache.save(CachedStore("store-id", "NewStore", 1)))
     run_sync(core.product_cache.save(CachedProduct("product-id", "store-id", "TheProduct", 1)))
     pact = expect(

@@ -121,7 +121,7 @@ async def test_get_customer_query_over_nats(app: App) -> None:
     )
     assert found == messages.GetCustomerReply(
         customer=messages.CustomerDetails(
-            id=customer_id, name="Ann", sms_number="555-0100", enabled=True
+            id=customer_id, name="Ann", sms_number="555-0100", enabled=True, version=1
         )
     )
     missing = await requester.request(

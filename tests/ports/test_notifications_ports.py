@@ -1,4 +1,5 @@
-"""CustomerCache and NotificationLog: the same behaviour in memory and in PostgreSQL."""
+"""NotificationLog: the same behaviour in memory and in PostgreSQL (the customers cache is a
+versioned cache: `test_versioned_caches`)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from mall.notifications.domain.notification import Kind, Notification, Status
-from mall.notifications.ports import CachedCustomer, CustomerCache, NotificationLog
-from mall_adapters.memory.notifications import InMemoryCustomerCache, InMemoryNotificationLog
+from mall.notifications.ports import NotificationLog
+from mall_adapters.memory.notifications import InMemoryNotificationLog
 from mall_adapters.postgres.database import Database
-from mall_adapters.postgres.notifications import PostgresCustomerCache, PostgresNotificationLog
+from mall_adapters.postgres.notifications import PostgresNotificationLog
 from tests.ports.conftest import scoped
 
 T0 = datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
@@ -42,32 +43,9 @@ def note(
 
 
 @pytest.fixture
-async def customers(backend: Database | None) -> AsyncIterator[CustomerCache]:
-    async for port in scoped(backend, InMemoryCustomerCache, PostgresCustomerCache):
-        yield port
-
-
-@pytest.fixture
 async def log(backend: Database | None) -> AsyncIterator[NotificationLog]:
     async for port in scoped(backend, InMemoryNotificationLog, PostgresNotificationLog):
         yield port
-
-
-async def test_customer_cache_add_keeps_an_existing_entry(customers: CustomerCache) -> None:
-    await customers.add(CachedCustomer("c1", "Ann", "555-0100"))
-    await customers.add(CachedCustomer("c1", "Late", "555-0199"))
-    assert await customers.find("c1") == CachedCustomer("c1", "Ann", "555-0100")
-    assert await customers.find("nope") is None
-
-
-async def test_customer_cache_changes_the_sms_of_known_entries_only(
-    customers: CustomerCache,
-) -> None:
-    await customers.add(CachedCustomer("c1", "Ann", "555-0100"))
-    await customers.change_sms("c1", "555-0142")
-    await customers.change_sms("c2", "555-0199")
-    assert await customers.find("c1") == CachedCustomer("c1", "Ann", "555-0142")
-    assert await customers.find("c2") is None
 
 
 async def test_one_notification_per_order_and_kind(log: NotificationLog) -> None:

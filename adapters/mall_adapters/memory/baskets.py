@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from mall.baskets.ports import CachedProduct, CachedStore, ProductCache, StoreCache
+from mall_adapters.memory.versioned_cache import InMemoryVersionedCache
 from mall_adapters.reliability.guard import forbid_network_io
 from mall_contracts.baskets.ports import BasketsRequests
 from mall_contracts.common.messages import NotFound
@@ -14,47 +15,22 @@ from mall_contracts.stores.ports import StoresHandlers
 PRICE_DIGITS = 4  # as numeric(12,4) in PostgreSQL
 
 
-class InMemoryStoreCache(StoreCache):
-    def __init__(self) -> None:
-        self.rows: dict[str, CachedStore] = {}
-
-    async def find(self, store_id: str) -> CachedStore | None:
-        return self.rows.get(store_id)
-
-    async def save(self, store: CachedStore) -> None:
-        if _older(self.rows.get(store.id), store.version):
-            self.rows[store.id] = store
+class InMemoryStoreCache(InMemoryVersionedCache[CachedStore], StoreCache):
+    pass
 
 
-class InMemoryProductCache(ProductCache):
-    def __init__(self) -> None:
-        self.rows: dict[str, CachedProduct] = {}
-
-    async def find(self, product_id: str) -> CachedProduct | None:
-        return self.rows.get(product_id)
-
-    async def save(self, product: CachedProduct) -> None:
-        if _older(self.rows.get(product.id), product.version):
-            self.rows[product.id] = replace(product, price=round(product.price, PRICE_DIGITS))
+class InMemoryProductCache(InMemoryVersionedCache[CachedProduct], ProductCache):
+    def stored(self, entry: CachedProduct) -> CachedProduct:
+        return replace(entry, price=round(entry.price, PRICE_DIGITS))
 
     async def rename(self, product_id: str, name: str, version: int) -> None:
-        row = self.rows.get(product_id)
-        if row is not None and row.version < version:
-            self.rows[product_id] = replace(row, name=name, version=version)
+        await self.update_if_older(product_id, version, name=name)
 
     async def reprice(self, product_id: str, price: float, version: int) -> None:
-        row = self.rows.get(product_id)
-        if row is not None and row.version < version:
-            self.rows[product_id] = replace(row, price=round(price, PRICE_DIGITS), version=version)
+        await self.update_if_older(product_id, version, price=price)
 
     async def remove(self, product_id: str, version: int) -> None:
-        row = self.rows.get(product_id)
-        if row is not None and row.version < version:
-            del self.rows[product_id]
-
-
-def _older(row: CachedStore | CachedProduct | None, version: int) -> bool:
-    return row is None or row.version < version
+        await self.delete_if_older(product_id, version)
 
 
 class LoopbackStoresRequests(BasketsRequests):

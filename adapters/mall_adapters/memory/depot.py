@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from mall.depot.domain.events import ShoppingListStatus
 from mall.depot.domain.shopping_list import (
     CHANGED_CONCURRENTLY,
@@ -18,6 +16,7 @@ from mall.depot.ports import (
     StoreCache,
 )
 from mall.kernel.errors import ConflictError
+from mall_adapters.memory.versioned_cache import InMemoryVersionedCache
 
 
 class InMemoryShoppingListRepository(ShoppingListRepository):
@@ -55,42 +54,14 @@ class InMemoryShoppingListRepository(ShoppingListRepository):
         )
 
 
-class InMemoryStoreCache(StoreCache):
-    def __init__(self) -> None:
-        self.rows: dict[str, CachedStore] = {}
-
-    async def find(self, store_id: str) -> CachedStore | None:
-        return self.rows.get(store_id)
-
-    async def save(self, store: CachedStore) -> None:
-        row = self.rows.get(store.id)
-        if row is None or row.version < store.version:
-            self.rows[store.id] = store
-
+class InMemoryStoreCache(InMemoryVersionedCache[CachedStore], StoreCache):
     async def rename(self, store_id: str, name: str, version: int) -> None:
-        row = self.rows.get(store_id)
-        if row is not None and row.version < version:
-            self.rows[store_id] = replace(row, name=name, version=version)
+        await self.update_if_older(store_id, version, name=name)
 
 
-class InMemoryProductCache(ProductCache):
-    def __init__(self) -> None:
-        self.rows: dict[str, CachedProduct] = {}
-
-    async def find(self, product_id: str) -> CachedProduct | None:
-        return self.rows.get(product_id)
-
-    async def save(self, product: CachedProduct) -> None:
-        row = self.rows.get(product.id)
-        if row is None or row.version < product.version:
-            self.rows[product.id] = product
-
+class InMemoryProductCache(InMemoryVersionedCache[CachedProduct], ProductCache):
     async def rename(self, product_id: str, name: str, version: int) -> None:
-        row = self.rows.get(product_id)
-        if row is not None and row.version < version:
-            self.rows[product_id] = replace(row, name=name, version=version)
+        await self.update_if_older(product_id, version, name=name)
 
     async def remove(self, product_id: str, version: int) -> None:
-        row = self.rows.get(product_id)
-        if row is not None and row.version < version:
-            del self.rows[product_id]
+        await self.delete_if_older(product_id, version)

@@ -14,23 +14,13 @@ from mall.notifications.ports import (
     SmsError,
     SmsSender,
 )
+from mall_adapters.memory.versioned_cache import InMemoryVersionedCache
 from mall_adapters.reliability.guard import forbid_network_io
 
 
-class InMemoryCustomerCache(CustomerCache):
-    def __init__(self) -> None:
-        self.rows: dict[str, CachedCustomer] = {}
-
-    async def find(self, customer_id: str) -> CachedCustomer | None:
-        return self.rows.get(customer_id)
-
-    async def add(self, customer: CachedCustomer) -> None:
-        self.rows.setdefault(customer.id, customer)
-
-    async def change_sms(self, customer_id: str, sms_number: str) -> None:
-        row = self.rows.get(customer_id)
-        if row is not None:
-            self.rows[customer_id] = replace(row, sms_number=sms_number)
+class InMemoryCustomerCache(InMemoryVersionedCache[CachedCustomer], CustomerCache):
+    async def change_sms(self, customer_id: str, sms_number: str, version: int) -> None:
+        await self.update_if_older(customer_id, version, sms_number=sms_number)
 
 
 @dataclass

@@ -17,6 +17,7 @@ from mall.search.ports import (
     SearchedOrder,
     StoreCache,
 )
+from mall_adapters.memory.versioned_cache import InMemoryVersionedCache
 from mall_adapters.reliability.guard import forbid_network_io
 from mall_contracts.common.messages import NotFound
 from mall_contracts.customers import messages as customers_messages
@@ -28,53 +29,31 @@ from mall_contracts.stores.ports import StoresHandlers
 TOTAL_DIGITS = 4  # as numeric(16,4) in PostgreSQL
 
 
-class InMemoryCustomerCache(CustomerCache):
+class InMemoryCustomerCache(InMemoryVersionedCache[CachedCustomer], CustomerCache):
+    pass
+
+
+class InMemoryStoreCache(InMemoryVersionedCache[CachedStore], StoreCache):
+    pass
+
+
+class InMemoryProductCache(InMemoryVersionedCache[CachedProduct], ProductCache):
+    """`removed` holds the ids of removed products (until a newer save)."""
+
     def __init__(self) -> None:
-        self.rows: dict[str, CachedCustomer] = {}
-
-    async def find(self, customer_id: str) -> CachedCustomer | None:
-        return self.rows.get(customer_id)
-
-    async def save(self, customer: CachedCustomer) -> None:
-        self.rows.setdefault(customer.id, customer)
-
-
-class InMemoryStoreCache(StoreCache):
-    def __init__(self) -> None:
-        self.rows: dict[str, CachedStore] = {}
-
-    async def find(self, store_id: str) -> CachedStore | None:
-        return self.rows.get(store_id)
-
-    async def save(self, store: CachedStore) -> None:
-        row = self.rows.get(store.id)
-        if row is None or row.version < store.version:
-            self.rows[store.id] = store
-
-
-class InMemoryProductCache(ProductCache):
-    def __init__(self) -> None:
-        self.rows: dict[str, CachedProduct] = {}
+        super().__init__()
         self.removed: set[str] = set()
 
-    async def find(self, product_id: str) -> CachedProduct | None:
-        return self.rows.get(product_id)
-
     async def save(self, product: CachedProduct) -> None:
-        row = self.rows.get(product.id)
-        if row is None or row.version < product.version:
-            self.rows[product.id] = product
+        if self.saves(product):
             self.removed.discard(product.id)
+        await super().save(product)
 
     async def rename(self, product_id: str, name: str, version: int) -> None:
-        row = self.rows.get(product_id)
-        if row is not None and row.version < version:
-            self.rows[product_id] = replace(row, name=name, version=version)
+        await self.update_if_older(product_id, version, name=name)
 
     async def remove(self, product_id: str, version: int) -> None:
-        row = self.rows.get(product_id)
-        if row is not None and row.version < version:
-            self.rows[product_id] = replace(row, version=version)
+        if await self.update_if_older(product_id, version):
             self.removed.add(product_id)
 
 

@@ -1,9 +1,5 @@
 """Depot's tables: `depot.shopping_lists` and the caches `depot.stores_cache` and
-`depot.products_cache`.
-
-Cache writes are guarded by `version < $new`: an event or fallback that is not newer than the
-entry changes nothing, whatever order they arrive in.
-"""
+`depot.products_cache`."""
 
 from __future__ import annotations
 
@@ -26,8 +22,11 @@ from mall.depot.ports import (
 )
 from mall.kernel.errors import ConflictError
 from mall_adapters.postgres.database import Database
+from mall_adapters.postgres.versioned_cache import CacheTable, PostgresVersionedCache
 
 COLUMNS = "id, order_id, stops, assigned_bot_id, status, version"
+STORES = CacheTable("depot.stores_cache", CachedStore, ("id", "name", "location", "version"))
+PRODUCTS = CacheTable("depot.products_cache", CachedProduct, ("id", "store_id", "name", "version"))
 _stops = msgspec.json.Decoder(tuple[Stop, ...])
 
 
@@ -100,76 +99,18 @@ def _shopping_list(row: Any) -> ShoppingList:
     return ShoppingList.stored(row["id"], state, row["version"])
 
 
-class PostgresStoreCache(StoreCache):
-    def __init__(self, db: Database) -> None:
-        self._db = db
-
-    async def find(self, store_id: str) -> CachedStore | None:
-        row = await self._db.fetchrow(
-            "SELECT id, name, location, version FROM depot.stores_cache WHERE id = $1", store_id
-        )
-        if row is None:
-            return None
-        return CachedStore(row["id"], row["name"], row["location"], row["version"])
-
-    async def save(self, store: CachedStore) -> None:
-        await self._db.connection().execute(
-            "INSERT INTO depot.stores_cache AS c (id, name, location, version)"
-            " VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
-            " location = excluded.location, version = excluded.version"
-            " WHERE c.version < excluded.version",
-            store.id,
-            store.name,
-            store.location,
-            store.version,
-        )
+class PostgresStoreCache(PostgresVersionedCache[CachedStore], StoreCache):
+    table = STORES
 
     async def rename(self, store_id: str, name: str, version: int) -> None:
-        await self._db.connection().execute(
-            "UPDATE depot.stores_cache SET name = $2, version = $3 WHERE id = $1 AND version < $3",
-            store_id,
-            name,
-            version,
-        )
+        await self.update_if_older(store_id, version, name=name)
 
 
-class PostgresProductCache(ProductCache):
-    def __init__(self, db: Database) -> None:
-        self._db = db
-
-    async def find(self, product_id: str) -> CachedProduct | None:
-        row = await self._db.fetchrow(
-            "SELECT id, store_id, name, version FROM depot.products_cache WHERE id = $1",
-            product_id,
-        )
-        if row is None:
-            return None
-        return CachedProduct(row["id"], row["store_id"], row["name"], row["version"])
-
-    async def save(self, product: CachedProduct) -> None:
-        await self._db.connection().execute(
-            "INSERT INTO depot.products_cache AS c (id, store_id, name, version)"
-            " VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO UPDATE SET"
-            " store_id = excluded.store_id, name = excluded.name, version = excluded.version"
-            " WHERE c.version < excluded.version",
-            product.id,
-            product.store_id,
-            product.name,
-            product.version,
-        )
+class PostgresProductCache(PostgresVersionedCache[CachedProduct], ProductCache):
+    table = PRODUCTS
 
     async def rename(self, product_id: str, name: str, version: int) -> None:
-        await self._db.connection().execute(
-            "UPDATE depot.products_cache SET name = $2, version = $3"
-            " WHERE id = $1 AND version < $3",
-            product_id,
-            name,
-            version,
-        )
+        await self.update_if_older(product_id, version, name=name)
 
     async def remove(self, product_id: str, version: int) -> None:
-        await self._db.connection().execute(
-            "DELETE FROM depot.products_cache WHERE id = $1 AND version < $2",
-            product_id,
-            version,
-        )
+        await self.delete_if_older(product_id, version)

@@ -9,40 +9,23 @@ import asyncpg
 from mall.notifications.domain.notification import Kind, Notification, Status
 from mall.notifications.ports import CachedCustomer, CustomerCache, NotificationLog
 from mall_adapters.postgres.database import Database
+from mall_adapters.postgres.versioned_cache import CacheTable, PostgresVersionedCache
 
 COLUMNS = (
     "id, order_id, customer_id, sms_number, kind, text, status, attempts, error,"
     " created_at, sent_at"
 )
+CUSTOMERS = CacheTable(
+    "notifications.customers_cache", CachedCustomer, ("id", "name", "sms_number", "version")
+)
 NUL = "\x00"  # text cannot hold it, and no id holds it: such an id names nothing
 
 
-class PostgresCustomerCache(CustomerCache):
-    def __init__(self, db: Database) -> None:
-        self._db = db
+class PostgresCustomerCache(PostgresVersionedCache[CachedCustomer], CustomerCache):
+    table = CUSTOMERS
 
-    async def find(self, customer_id: str) -> CachedCustomer | None:
-        row = await self._db.fetchrow(
-            "SELECT id, name, sms_number FROM notifications.customers_cache WHERE id = $1",
-            customer_id,
-        )
-        return None if row is None else CachedCustomer(row["id"], row["name"], row["sms_number"])
-
-    async def add(self, customer: CachedCustomer) -> None:
-        await self._db.connection().execute(
-            "INSERT INTO notifications.customers_cache (id, name, sms_number)"
-            " VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING",
-            customer.id,
-            customer.name,
-            customer.sms_number,
-        )
-
-    async def change_sms(self, customer_id: str, sms_number: str) -> None:
-        await self._db.connection().execute(
-            "UPDATE notifications.customers_cache SET sms_number = $2 WHERE id = $1",
-            customer_id,
-            sms_number,
-        )
+    async def change_sms(self, customer_id: str, sms_number: str, version: int) -> None:
+        await self.update_if_older(customer_id, version, sms_number=sms_number)
 
 
 class PostgresNotificationLog(NotificationLog):

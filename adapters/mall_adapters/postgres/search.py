@@ -1,7 +1,7 @@
 """Search's caches (`search.customers_cache`, `stores_cache`, `products_cache`) and its
 orders read model (`search.orders`).
 
-Cache writes are guarded by `version < $new` and status writes by `progress < $new`, so
+Status writes are guarded by `progress < $new` (as cache writes are by `version < $new`), so
 late, repeated or reordered messages never undo newer state.
 """
 
@@ -27,89 +27,36 @@ from mall.search.ports import (
     StoreCache,
 )
 from mall_adapters.postgres.database import Database
+from mall_adapters.postgres.versioned_cache import CacheTable, PostgresVersionedCache
+
+CUSTOMERS = CacheTable("search.customers_cache", CachedCustomer, ("id", "name", "version"))
+STORES = CacheTable("search.stores_cache", CachedStore, ("id", "name", "version"))
+PRODUCTS = CacheTable(
+    "search.products_cache",
+    CachedProduct,
+    ("id", "store_id", "name", "version"),
+    hidden=("removed",),
+)
 
 
-class PostgresCustomerCache(CustomerCache):
-    def __init__(self, db: Database) -> None:
-        self._db = db
-
-    async def find(self, customer_id: str) -> CachedCustomer | None:
-        row = await self._db.fetchrow(
-            "SELECT id, name FROM search.customers_cache WHERE id = $1", customer_id
-        )
-        return None if row is None else CachedCustomer(row["id"], row["name"])
-
-    async def save(self, customer: CachedCustomer) -> None:
-        await self._db.connection().execute(
-            "INSERT INTO search.customers_cache (id, name) VALUES ($1, $2)"
-            " ON CONFLICT (id) DO NOTHING",
-            customer.id,
-            customer.name,
-        )
+class PostgresCustomerCache(PostgresVersionedCache[CachedCustomer], CustomerCache):
+    table = CUSTOMERS
 
 
-class PostgresStoreCache(StoreCache):
-    def __init__(self, db: Database) -> None:
-        self._db = db
-
-    async def find(self, store_id: str) -> CachedStore | None:
-        row = await self._db.fetchrow(
-            "SELECT id, name, version FROM search.stores_cache WHERE id = $1", store_id
-        )
-        return None if row is None else CachedStore(row["id"], row["name"], row["version"])
-
-    async def save(self, store: CachedStore) -> None:
-        await self._db.connection().execute(
-            "INSERT INTO search.stores_cache AS c (id, name, version) VALUES ($1, $2, $3)"
-            " ON CONFLICT (id) DO UPDATE SET name = excluded.name, version = excluded.version"
-            " WHERE c.version < excluded.version",
-            store.id,
-            store.name,
-            store.version,
-        )
+class PostgresStoreCache(PostgresVersionedCache[CachedStore], StoreCache):
+    table = STORES
 
 
-class PostgresProductCache(ProductCache):
-    def __init__(self, db: Database) -> None:
-        self._db = db
+class PostgresProductCache(PostgresVersionedCache[CachedProduct], ProductCache):
+    """A removed product keeps its row, marked `removed` (until a newer save)."""
 
-    async def find(self, product_id: str) -> CachedProduct | None:
-        row = await self._db.fetchrow(
-            "SELECT id, store_id, name, version FROM search.products_cache WHERE id = $1",
-            product_id,
-        )
-        if row is None:
-            return None
-        return CachedProduct(row["id"], row["store_id"], row["name"], row["version"])
-
-    async def save(self, product: CachedProduct) -> None:
-        await self._db.connection().execute(
-            "INSERT INTO search.products_cache AS c (id, store_id, name, version)"
-            " VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO UPDATE SET"
-            " store_id = excluded.store_id, name = excluded.name, removed = false,"
-            " version = excluded.version WHERE c.version < excluded.version",
-            product.id,
-            product.store_id,
-            product.name,
-            product.version,
-        )
+    table = PRODUCTS
 
     async def rename(self, product_id: str, name: str, version: int) -> None:
-        await self._db.connection().execute(
-            "UPDATE search.products_cache SET name = $2, version = $3"
-            " WHERE id = $1 AND version < $3",
-            product_id,
-            name,
-            version,
-        )
+        await self.update_if_older(product_id, version, name=name)
 
     async def remove(self, product_id: str, version: int) -> None:
-        await self._db.connection().execute(
-            "UPDATE search.products_cache SET removed = true, version = $2"
-            " WHERE id = $1 AND version < $2",
-            product_id,
-            version,
-        )
+        await self.update_if_older(product_id, version, removed=True)
 
 
 class ItemRow(msgspec.Struct, frozen=True, rename="camel"):

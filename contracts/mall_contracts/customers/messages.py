@@ -13,6 +13,7 @@ class CustomerRegistered(msgspec.Struct, frozen=True, kw_only=True):
     id: Annotated[str, Meta(max_length=64, description="Customer id.")]
     name: Annotated[str, Meta(max_length=200)]
     sms_number: Annotated[str, Meta(max_length=32)]
+    version: Annotated[int, Meta(ge=0, le=2147483647, extra_json_schema={"format": "int32"}, description="The customer's version after this change (its event count); caches keep the newest.")]
 
 
 class CustomerSmsChanged(msgspec.Struct, frozen=True, kw_only=True):
@@ -20,18 +21,21 @@ class CustomerSmsChanged(msgspec.Struct, frozen=True, kw_only=True):
 
     id: Annotated[str, Meta(max_length=64, description="Customer id.")]
     sms_number: Annotated[str, Meta(max_length=32)]
+    version: Annotated[int, Meta(ge=0, le=2147483647, extra_json_schema={"format": "int32"}, description="The customer's version after this change (its event count); caches keep the newest.")]
 
 
 class CustomerEnabled(msgspec.Struct, frozen=True, kw_only=True):
     """The enabled customer."""
 
     id: Annotated[str, Meta(max_length=64, description="Customer id.")]
+    version: Annotated[int, Meta(ge=0, le=2147483647, extra_json_schema={"format": "int32"}, description="The customer's version after this change (its event count); caches keep the newest.")]
 
 
 class CustomerDisabled(msgspec.Struct, frozen=True, kw_only=True):
     """The disabled customer."""
 
     id: Annotated[str, Meta(max_length=64, description="Customer id.")]
+    version: Annotated[int, Meta(ge=0, le=2147483647, extra_json_schema={"format": "int32"}, description="The customer's version after this change (its event count); caches keep the newest.")]
 
 
 class AuthorizeCustomer(msgspec.Struct, frozen=True, kw_only=True):
@@ -53,6 +57,7 @@ class CustomerDetails(msgspec.Struct, frozen=True, kw_only=True):
     name: Annotated[str, Meta(max_length=200)]
     sms_number: Annotated[str, Meta(max_length=32)]
     enabled: bool
+    version: Annotated[int, Meta(ge=0, le=2147483647, extra_json_schema={"format": "int32"}, description="The customer's version (its event count); caches keep the newest.")]
 
 
 class GetCustomerReply(msgspec.Struct, frozen=True, kw_only=True):

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from mall.baskets.domain.basket import Basket
+from mall.kernel.cache import VersionedCache
 from mall.kernel.repository import AggregateRepository
 
 BasketRepository = AggregateRepository[Basket]
@@ -27,38 +28,18 @@ class CachedProduct:
     version: int  # the stores version this entry shows
 
 
-class StoreCache(Protocol):
+class StoreCache(VersionedCache[CachedStore], Protocol):
     """The stores baskets knows (id, name), kept from the stores events and filled by
-    look-up fallbacks. `find` reads committed entries anywhere; `save` writes in the
-    caller's unit of work.
-
-    `save` inserts the store, or replaces an entry of an older version; an entry of the same
-    or a newer version stays. Late, repeated or reordered events therefore never undo newer
-    state, whichever of an event or a fallback got there first.
-    """
-
-    async def find(self, store_id: str) -> CachedStore | None:
-        """The cached store, or None on a miss."""
-        ...
-
-    async def save(self, store: CachedStore) -> None: ...
+    look-up fallbacks; versions are the stores versions (see `mall.kernel.cache`)."""
 
 
-class ProductCache(Protocol):
+class ProductCache(VersionedCache[CachedProduct], Protocol):
     """The products baskets knows (id, store, name, price), kept from the stores events and
-    filled by look-up fallbacks. `find` reads committed entries anywhere; the writes happen
-    in the caller's unit of work.
+    filled by look-up fallbacks; versions are the stores versions (see `mall.kernel.cache`).
 
-    Every write carries the stores version it reflects and changes the entry only when the
-    entry is older: `save` inserts or replaces; `rename`, `reprice` and `remove` change an
-    older entry and leave an unknown id unknown. Prices keep four decimal places.
+    `rename`, `reprice` and `remove` (which deletes the entry) change an entry of an older
+    version only and leave an unknown id unknown. Prices keep four decimal places.
     """
-
-    async def find(self, product_id: str) -> CachedProduct | None:
-        """The cached product, or None on a miss."""
-        ...
-
-    async def save(self, product: CachedProduct) -> None: ...
 
     async def rename(self, product_id: str, name: str, version: int) -> None: ...
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from mall.depot.domain.shopping_list import ShoppingList
+from mall.kernel.cache import VersionedCache
 
 
 class ShoppingListRepository(Protocol):
@@ -48,41 +49,23 @@ class CachedProduct:
     version: int  # the stores version this entry shows
 
 
-class StoreCache(Protocol):
+class StoreCache(VersionedCache[CachedStore], Protocol):
     """The stores depot knows (id, name, location), kept from the stores events and filled
-    by look-up fallbacks. `find` reads committed entries anywhere; `save` writes in the
-    caller's unit of work.
+    by look-up fallbacks; versions are the stores versions (see `mall.kernel.cache`).
 
-    `save` inserts the store, or replaces an entry of an older version; an entry of the same
-    or a newer version stays. `rename` changes the name of an older entry and leaves an
-    unknown id unknown. Late, repeated or reordered events therefore never undo newer state,
-    whichever of an event or a fallback got there first.
+    `rename` changes an entry of an older version only and leaves an unknown id unknown.
     """
-
-    async def find(self, store_id: str) -> CachedStore | None:
-        """The cached store, or None on a miss."""
-        ...
-
-    async def save(self, store: CachedStore) -> None: ...
 
     async def rename(self, store_id: str, name: str, version: int) -> None: ...
 
 
-class ProductCache(Protocol):
-    """The products depot knows (id, store, name), kept from the stores events and filled
-    by look-up fallbacks. `find` reads committed entries anywhere; the writes happen in the
-    caller's unit of work.
+class ProductCache(VersionedCache[CachedProduct], Protocol):
+    """The products depot knows (id, store, name), kept from the stores events and filled by
+    look-up fallbacks; versions are the stores versions (see `mall.kernel.cache`).
 
-    Every write carries the stores version it reflects and changes the entry only when the
-    entry is older: `save` inserts or replaces; `rename` and `remove` change an older entry
+    `rename` and `remove` (which deletes the entry) change an entry of an older version only
     and leave an unknown id unknown.
     """
-
-    async def find(self, product_id: str) -> CachedProduct | None:
-        """The cached product, or None on a miss."""
-        ...
-
-    async def save(self, product: CachedProduct) -> None: ...
 
     async def rename(self, product_id: str, name: str, version: int) -> None: ...
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from mall.kernel.cache import VersionedCache
 from mall.notifications.domain.notification import Notification
 
 
@@ -15,26 +16,19 @@ class CachedCustomer:
     id: str
     name: str
     sms_number: str
+    version: int  # the customers version this entry shows
 
 
-class CustomerCache(Protocol):
+class CustomerCache(VersionedCache[CachedCustomer], Protocol):
     """The customers notifications knows (id, name, SMS number), kept from the customers
-    events and filled by look-up fallbacks. `find` reads committed entries anywhere; the
-    writes happen in the caller's unit of work.
+    events and filled by look-up fallbacks; versions are the customers versions (see
+    `mall.kernel.cache`).
 
-    `add` inserts a customer and leaves an existing entry as it is: an entry is only ever
-    older than the customers module's state by the events not handled yet, which keep it
-    current. `change_sms` updates a known entry and leaves an unknown id unknown (the next
-    look-up of it asks customers).
+    `change_sms` changes an entry of an older version only and leaves an unknown id unknown
+    (the next look-up of it asks customers).
     """
 
-    async def find(self, customer_id: str) -> CachedCustomer | None:
-        """The cached customer, or None on a miss."""
-        ...
-
-    async def add(self, customer: CachedCustomer) -> None: ...
-
-    async def change_sms(self, customer_id: str, sms_number: str) -> None: ...
+    async def change_sms(self, customer_id: str, sms_number: str, version: int) -> None: ...
 
 
 class NotificationLog(Protocol):

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from mall.kernel.cache import VersionedCache
 from mall.search.domain.status import OrderStatus
 
 
@@ -14,6 +15,7 @@ from mall.search.domain.status import OrderStatus
 class CachedCustomer:
     id: str
     name: str
+    version: int  # the customers version this entry shows
 
 
 @dataclass(frozen=True)
@@ -31,47 +33,24 @@ class CachedProduct:
     version: int  # the stores version this entry shows
 
 
-class CustomerCache(Protocol):
+class CustomerCache(VersionedCache[CachedCustomer], Protocol):
     """The customers search knows (id, name), kept from `CustomerRegistered` and filled by
-    look-up fallbacks. `find` reads committed entries anywhere; `save` writes in the caller's
-    unit of work and keeps an existing entry (a customer's name never changes)."""
-
-    async def find(self, customer_id: str) -> CachedCustomer | None:
-        """The cached customer, or None on a miss."""
-        ...
-
-    async def save(self, customer: CachedCustomer) -> None: ...
+    look-up fallbacks; versions are the customers versions (see `mall.kernel.cache`)."""
 
 
-class StoreCache(Protocol):
+class StoreCache(VersionedCache[CachedStore], Protocol):
     """The stores search knows (id, name), kept from the stores events and filled by look-up
-    fallbacks. `find` reads committed entries anywhere; `save` writes in the caller's unit of
-    work: it inserts the store or replaces an entry of an older version, so late, repeated or
-    reordered events never undo newer state."""
-
-    async def find(self, store_id: str) -> CachedStore | None:
-        """The cached store, or None on a miss."""
-        ...
-
-    async def save(self, store: CachedStore) -> None: ...
+    fallbacks; versions are the stores versions (see `mall.kernel.cache`)."""
 
 
-class ProductCache(Protocol):
+class ProductCache(VersionedCache[CachedProduct], Protocol):
     """The products search knows (id, store, name), kept from the stores events and filled by
-    look-up fallbacks. `find` reads committed entries anywhere; the writes happen in the
-    caller's unit of work.
+    look-up fallbacks; versions are the stores versions (see `mall.kernel.cache`).
 
-    Every write carries the stores version it reflects and changes an entry only when the
-    entry is older: `save` inserts or replaces; `rename` and `remove` change an older entry
-    and leave an unknown id unknown. A removed product keeps its entry and name (`find` still
-    answers it), so an order recorded after the removal still names the product.
+    `rename` and `remove` change an entry of an older version only and leave an unknown id
+    unknown. A removed product keeps its entry and name (`find` still answers it, at the
+    removal's version), so an order recorded after the removal still names the product.
     """
-
-    async def find(self, product_id: str) -> CachedProduct | None:
-        """The cached product (removed or not), or None on a miss."""
-        ...
-
-    async def save(self, product: CachedProduct) -> None: ...
 
     async def rename(self, product_id: str, name: str, version: int) -> None: ...
 

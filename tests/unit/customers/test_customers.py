@@ -28,7 +28,7 @@ async def test_register_stores_an_enabled_customer_and_publishes(core: Customers
     [sent] = core.sink.sent
     assert (sent.subject, sent.name) == (subjects.CUSTOMER_EVENTS, messages.CUSTOMER_REGISTERED)
     assert sent.message == messages.CustomerRegistered(
-        id=customer_id, name="Ann", sms_number="555-0100"
+        id=customer_id, name="Ann", sms_number="555-0100", version=1
     )
 
 
@@ -62,8 +62,8 @@ async def test_enable_and_disable_toggle_once_each_way(core: CustomersCore) -> N
     await core.service.enable_customer(customer_id)
     assert (await core.service.get_customer(customer_id)).customer.enabled
     assert [m.message for m in core.sink.sent[1:]] == [
-        messages.CustomerDisabled(id=customer_id),
-        messages.CustomerEnabled(id=customer_id),
+        messages.CustomerDisabled(id=customer_id, version=2),
+        messages.CustomerEnabled(id=customer_id, version=3),
     ]
     assert core.sink.names()[1:] == [messages.CUSTOMER_DISABLED, messages.CUSTOMER_ENABLED]
 
@@ -79,7 +79,7 @@ async def test_change_sms_number(core: CustomersCore) -> None:
     assert [(m.name, m.message) for m in core.sink.sent[1:]] == [
         (
             messages.CUSTOMER_SMS_CHANGED,
-            messages.CustomerSmsChanged(id=customer_id, sms_number="555-0199"),
+            messages.CustomerSmsChanged(id=customer_id, sms_number="555-0199", version=2),
         )
     ]
 
@@ -102,7 +102,7 @@ async def test_queries_answer_found_or_not_found(core: CustomersCore) -> None:
     found = await core.queries.get_customer(messages.GetCustomer(id=customer_id))
     assert found == messages.GetCustomerReply(
         customer=messages.CustomerDetails(
-            id=customer_id, name="Ann", sms_number="555-0100", enabled=True
+            id=customer_id, name="Ann", sms_number="555-0100", enabled=True, version=1
         )
     )
     missing = await core.queries.get_customer(messages.GetCustomer(id="nope"))

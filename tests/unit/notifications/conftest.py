@@ -3,13 +3,18 @@ core."""
 
 from __future__ import annotations
 
+from typing import TypeVar
+
+import msgspec
 import pytest
 
 from mall.notifications.domain.notification import Notification
 from mall_contracts.customers import http as customers_http
-from mall_contracts.customers import messages as customers_messages
+from mall_contracts.customers.messages import CustomerRegistered, CustomerSmsChanged
 from mall_contracts.ordering import messages as orders
 from tests.support import cores
+
+M = TypeVar("M", bound=msgspec.Struct)
 
 
 class NotificationsCore(cores.NotificationsCore):
@@ -23,9 +28,21 @@ class NotificationsCore(cores.NotificationsCore):
     async def registered(self, name: str = "Ann", sms: str = "555-0100") -> str:
         """A customer whose CustomerRegistered the cache has seen; returns its id."""
         customer_id = await self.customer(name, sms)
-        event = customers_messages.CustomerRegistered(id=customer_id, name=name, sms_number=sms)
-        await self.handlers.on_customer_registered(event)
+        await self.handlers.on_customer_registered(self.published(CustomerRegistered))
         return customer_id
+
+    async def sms_changed(self, customer_id: str, sms: str) -> CustomerSmsChanged:
+        """Change the number in customers; the CustomerSmsChanged it published (not handled
+        yet)."""
+        body = customers_http.ChangeSmsNumberRequest(sms_number=sms)
+        await self.customers.service.change_sms_number(customer_id, body)
+        return self.published(CustomerSmsChanged)
+
+    def published(self, kind: type[M]) -> M:
+        """The last message customers published, a `kind`."""
+        message = self.customers.sink.sent[-1].message
+        assert isinstance(message, kind)
+        return message
 
     async def order_created(self, order_id: str, customer_id: str) -> None:
         message = orders.OrderCreated(

@@ -77,7 +77,7 @@ async def test_a_cache_miss_asks_customers_once_and_caches_the_answer(
     await core.order_created("o1", bob)
     await core.order_readied("o1", bob)
     assert core.requests.asked == [customers_messages.GetCustomer(id=bob)]
-    assert core.customer_cache.rows == {bob: CachedCustomer(bob, "Bob", "555-0142")}
+    assert core.customer_cache.rows == {bob: CachedCustomer(bob, "Bob", "555-0142", 1)}
     assert [n.sms_number for n in core.recorded()] == ["555-0142", "555-0142"]
 
 
@@ -105,9 +105,7 @@ async def test_customers_not_answering_records_nothing() -> None:
 
 async def test_sms_changes_reach_the_cache(core: NotificationsCore) -> None:
     ann = await core.registered("Ann", "555-0100")
-    await core.handlers.on_customer_sms_changed(
-        customers_messages.CustomerSmsChanged(id=ann, sms_number="555-0199")
-    )
+    await core.handlers.on_customer_sms_changed(await core.sms_changed(ann, "555-0199"))
     await core.order_created("o1", ann)
     assert [n.sms_number for n in core.recorded()] == ["555-0199"]
 
@@ -116,18 +114,36 @@ async def test_an_sms_change_of_an_unknown_customer_leaves_it_to_the_fallback(
     core: NotificationsCore,
 ) -> None:
     await core.handlers.on_customer_sms_changed(
-        customers_messages.CustomerSmsChanged(id="c9", sms_number="555-0199")
+        customers_messages.CustomerSmsChanged(id="c9", sms_number="555-0199", version=2)
     )
     assert core.customer_cache.rows == {}
 
 
 async def test_a_late_registration_keeps_the_newer_cached_entry(core: NotificationsCore) -> None:
     ann = await core.registered("Ann", "555-0100")
-    await core.handlers.on_customer_sms_changed(
-        customers_messages.CustomerSmsChanged(id=ann, sms_number="555-0199")
-    )
-    registered_again = customers_messages.CustomerRegistered(
-        id=ann, name="Ann", sms_number="555-0100"
-    )
-    await core.handlers.on_customer_registered(registered_again)  # a redelivery
+    registration = core.published(customers_messages.CustomerRegistered)
+    await core.handlers.on_customer_sms_changed(await core.sms_changed(ann, "555-0199"))
+    await core.handlers.on_customer_registered(registration)  # a redelivery
     assert core.customer_cache.rows[ann].sms_number == "555-0199"
+
+
+async def test_a_late_sms_change_never_undoes_a_newer_one(core: NotificationsCore) -> None:
+    ann = await core.registered("Ann", "555-0100")
+    first = await core.sms_changed(ann, "555-0142")
+    second = await core.sms_changed(ann, "555-0199")
+    await core.handlers.on_customer_sms_changed(second)
+    await core.handlers.on_customer_sms_changed(first)  # reordered: older, ignored
+    await core.order_created("o1", ann)
+    assert [n.sms_number for n in core.recorded()] == ["555-0199"]
+
+
+async def test_a_fallback_that_saw_newer_changes_outlives_late_events(
+    core: NotificationsCore,
+) -> None:
+    ann = await core.customer("Ann", "555-0100")
+    registration = core.published(customers_messages.CustomerRegistered)
+    change = await core.sms_changed(ann, "555-0199")
+    await core.order_created("o1", ann)  # a miss: customers answers with the number 555-0199
+    await core.handlers.on_customer_registered(registration)  # then the events, late
+    await core.handlers.on_customer_sms_changed(change)
+    assert core.customer_cache.rows[ann] == CachedCustomer(ann, "Ann", "555-0199", 2)

@@ -62,5 +62,6 @@ class CustomersQueryHandlers(CustomersHandlers):
             name=customer.name,
             sms_number=customer.sms_number,
             enabled=customer.enabled,
+            version=customer.version,
         )
         return messages.GetCustomerReply(customer=details)

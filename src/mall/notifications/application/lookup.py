@@ -37,4 +37,6 @@ class CustomerLookup:
         if not isinstance(reply, GetCustomerReply):
             raise NotFoundError(CUSTOMER_NOT_LOCATED)
         found = reply.customer
-        return Located(CachedCustomer(found.id, found.name, found.sms_number), fetched=True)
+        return Located(
+            CachedCustomer(found.id, found.name, found.sms_number, found.version), fetched=True
+        )

@@ -35,11 +35,13 @@ class NotificationsPolicies(NotificationsHandlers):
         self._ids = ids
 
     async def on_customer_registered(self, message: customers.CustomerRegistered) -> None:
-        customer = CachedCustomer(message.id, message.name, message.sms_number)
-        await self._uow.run(lambda: self._customers.add(customer))
+        customer = CachedCustomer(message.id, message.name, message.sms_number, message.version)
+        await self._uow.run(lambda: self._customers.save(customer))
 
     async def on_customer_sms_changed(self, message: customers.CustomerSmsChanged) -> None:
-        await self._uow.run(lambda: self._customers.change_sms(message.id, message.sms_number))
+        await self._uow.run(
+            lambda: self._customers.change_sms(message.id, message.sms_number, message.version)
+        )
 
     async def on_order_created(self, message: orders.OrderCreated) -> None:
         await self._notify(message.id, message.customer_id, Kind.ORDER_CREATED)
@@ -72,7 +74,7 @@ class NotificationsPolicies(NotificationsHandlers):
 
         async def record() -> bool:
             if fetched is not None:
-                await self._customers.add(fetched)
+                await self._customers.save(fetched)
             return await self._log.record(notification)
 
         if await self._uow.run(record) and notification.status is Status.PENDING:

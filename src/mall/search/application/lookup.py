@@ -45,7 +45,8 @@ class NameLookup:
         reply = await self._requests.get_customer(GetCustomer(id=customer_id))
         if not isinstance(reply, GetCustomerReply):
             return None
-        customer = CachedCustomer(reply.customer.id, reply.customer.name)
+        found = reply.customer
+        customer = CachedCustomer(found.id, found.name, found.version)
         await self._uow.run(lambda: self._customers.save(customer))
         return customer
 

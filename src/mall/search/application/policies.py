@@ -1,9 +1,9 @@
 """`SearchPolicies`: keep the caches in step with the customers and stores events, and the
 orders read model with the ordering events.
 
-Cache writes carry the stores version (newest wins) and order statuses their rank (furthest
-along wins), so handling is order- and repeat-proof. An order takes the names its caches give
-when OrderCreated is handled; later renames do not change recorded orders.
+Cache writes carry the customers or stores version (newest wins) and order statuses their
+rank (furthest along wins), so handling is order- and repeat-proof. An order takes the names
+its caches give when OrderCreated is handled; later renames do not change recorded orders.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ class SearchPolicies(SearchHandlers):
         self._clock = clock
 
     async def on_customer_registered(self, message: customers.CustomerRegistered) -> None:
-        customer = CachedCustomer(message.id, message.name)
+        customer = CachedCustomer(message.id, message.name, message.version)
         await self._uow.run(lambda: self._customers.save(customer))
 
     async def on_store_created(self, message: stores.StoreCreated) -> None:
