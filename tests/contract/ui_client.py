@@ -26,7 +26,7 @@ class ApiError(Exception):
         self.message = message
 
 
-class Shape(msgspec.Struct, rename="camel", frozen=True):
+class Shape(msgspec.Struct, rename="camel"):
     """Base of the clients' request and answer shapes: the APIs' members are camelCase;
     members an answer has beyond the client's are ignored."""
 
