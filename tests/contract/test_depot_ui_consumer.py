@@ -23,6 +23,7 @@ from tests.support.contract_http import (
     mock_provider,
     non_empty,
     one_of,
+    one_or_more,
     path_from_state,
     recording,
     request,
@@ -49,12 +50,12 @@ SHOPPING_LIST = {
     "orderId": non_empty(ORDER_ID),
     "status": one_of("available", *STATUSES),
     "assignedBotId": match.str(""),
-    "stops": match.each_like(
+    "stops": one_or_more(
         {
             "storeId": non_empty("store-id"),
             "storeName": match.str("TheStore"),
             "storeLocation": match.str("Upper level"),
-            "items": match.each_like(
+            "items": one_or_more(
                 {
                     "productId": non_empty("product-id"),
                     "productName": match.str("TheProduct"),
@@ -118,7 +119,7 @@ def test_list_the_shopping_lists_of_an_order(recorder: PactRecorder) -> None:
     )
     request(interaction, "GET", "/api/depot/shopping")
     interaction.with_query_parameter("orderId", from_state("orderId", ORDER_ID))
-    respond(interaction, 200, {"shoppingLists": match.each_like(SHOPPING_LIST)})
+    respond(interaction, 200, {"shoppingLists": one_or_more(SHOPPING_LIST)})
 
     with mock_provider(pact) as url:
         got = DepotUiClient(url).shopping_lists_of(ORDER_ID)

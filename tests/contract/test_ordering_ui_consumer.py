@@ -21,6 +21,7 @@ from tests.support.contract_http import (
     mock_provider,
     non_empty,
     one_of,
+    one_or_more,
     path_from_state,
     recording,
     request,
@@ -132,7 +133,7 @@ def test_get_an_order(recorder: PactRecorder) -> None:
         "id": non_empty(ORDER_ID),
         "customerId": match.str("customer-id"),
         "paymentId": match.str("payment-id"),
-        "items": match.each_like(line),
+        "items": one_or_more(line),
         "status": one_of("ready", *STATUSES),
         "shoppingId": non_empty("shopping-id"),  # set: the order was approved
         "invoiceId": non_empty(ORDER_ID),  # set: the order is ready

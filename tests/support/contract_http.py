@@ -107,3 +107,9 @@ def one_of(example: str, *values: str) -> AbstractMatcher[str]:
 def non_empty(example: str) -> AbstractMatcher[str]:
     """Any text but the empty one (an id that is set)."""
     return match.regex(example, regex=r"^.+$")
+
+
+def one_or_more(example: Any, *, at_most: int | None = None) -> AbstractMatcher[Any]:
+    """An array of at least one element like `example` (`match.each_like` alone also
+    accepts an empty array)."""
+    return match.each_like(example, min=1, max=at_most)
