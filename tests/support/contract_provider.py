@@ -101,7 +101,8 @@ class _StateChangeHandler(BaseHTTPRequestHandler):
         except Exception:
             failure = f"provider state {state!r} ({action}) failed:\n{traceback.format_exc()}"
             self.server.changes.failures.append(failure)
-            self._answer(500, {"error": failure})
+            # 400, not 500: the verifier retries a 5xx state change for minutes.
+            self._answer(400, {"error": failure})
             return
         self._answer(200, injected)
 
