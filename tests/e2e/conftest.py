@@ -24,7 +24,7 @@ from tests.e2e.mall import (
     truncate_scenario_tables,
 )
 from tests.e2e.observe import eventually
-from tests.e2e.world import World, table_rows
+from tests.e2e.world import World, money, table_rows
 
 
 @pytest.fixture(scope="session")
@@ -49,10 +49,6 @@ def world(mall: RunningMall, api: httpx.Client, mall_tables: tuple[str, ...]) ->
     """A scenario's memory; every scenario starts on emptied tables, asked for or not."""
     truncate_scenario_tables(mall.pg_dsn, mall_tables)
     return World(api)
-
-
-def money(text: str) -> float:
-    return round(float(text), 4)
 
 
 # ------------------------------------------------------------------------------ customers
@@ -117,6 +113,7 @@ def authorize_payment(world: World, amount: float) -> None:
     assert outcome.ok, outcome.describe()
 
 
+@given(parsers.re(r'my order is invoiced "(?P<amount>[^"]*)"'), converters={"amount": money})
 @then(parsers.re(r'my order is invoiced "(?P<amount>[^"]*)"'), converters={"amount": money})
 def order_invoiced(world: World, amount: float) -> None:
     order_id = world.my_order()
@@ -163,13 +160,7 @@ def order_is(world: World, status: str) -> None:
 
 @then(parsers.re(r'the saga of my order is "(?P<status>[^"]*)" because "(?P<error>[^"]*)"'))
 def saga_ended(world: World, status: str, error: str) -> None:
-    order_id = world.my_order()
-    ended = eventually(
-        f"the saga of order {order_id} to end",
-        lambda: observe.saga(world.api, order_id),
-        lambda found: found is not None and found["status"] != "running",
-    )
-    assert ended is not None
+    ended = observe.ended_saga(world.api, world.my_order())
     assert (ended["status"], ended["error"]) == (status, error), ended
 
 

@@ -49,6 +49,17 @@ def saga(api: httpx.Client, order_id: str) -> dict[str, Any] | None:
     return found_saga
 
 
+def ended_saga(api: httpx.Client, order_id: str) -> dict[str, Any]:
+    """The order's saga once it is no longer running (completed, compensated or failed)."""
+    ended = eventually(
+        f"the saga of order {order_id} to end",
+        lambda: saga(api, order_id),
+        lambda found: found is not None and found["status"] != "running",
+    )
+    assert ended is not None
+    return ended
+
+
 def invoice(api: httpx.Client, order_id: str) -> dict[str, Any] | None:
     """The order's invoice (its id is the order's)."""
     found_invoice: dict[str, Any] | None = found(

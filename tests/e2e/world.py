@@ -196,3 +196,8 @@ def table_rows(datatable: list[list[str]]) -> list[dict[str, str]]:
     """A Gherkin table (header row first) as one dict per row."""
     header, *rows = datatable
     return [dict(zip(header, row, strict=True)) for row in rows]
+
+
+def money(text: str) -> float:
+    """An amount of a step, as the API answers it (four decimal places)."""
+    return round(float(text), 4)
