@@ -158,10 +158,11 @@ def order_is(world: World, status: str) -> None:
     )
 
 
-@then(parsers.re(r'the saga of my order is "(?P<status>[^"]*)" because "(?P<error>[^"]*)"'))
-def saga_ended(world: World, status: str, error: str) -> None:
+@then(parsers.re(r'the saga of my order is "(?P<status>[^"]*)"(?: because "(?P<error>[^"]*)")?$'))
+def saga_ended(world: World, status: str, error: str | None) -> None:
+    """The saga ended as `status`, with `error` as its reason (none when not given)."""
     ended = observe.ended_saga(world.api, world.my_order())
-    assert (ended["status"], ended["error"]) == (status, error), ended
+    assert (ended["status"], ended["error"]) == (status, error or ""), ended
 
 
 # ------------------------------------------------------------------------------ depot

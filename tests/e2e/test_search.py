@@ -126,7 +126,6 @@ CRITERIA: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"recorded before the noted time"), "before"),
     (re.compile(r"recorded after the noted time"), "after"),
 ]
-JOINER = re.compile(r"\s*(?:and\s+)?")
 
 
 def filters_of(criteria: str, world: World, searching: Searching) -> dict[str, Any]:
@@ -137,8 +136,7 @@ def filters_of(criteria: str, world: World, searching: Searching) -> dict[str, A
         for pattern, kind in CRITERIA:
             if matched := pattern.match(rest):
                 filters.update(filter_of(kind, matched, world, searching))
-                rest = rest[matched.end() :]
-                rest = rest[JOINER.match(rest).end() :]  # type: ignore[union-attr]
+                rest = rest[matched.end() :].strip().removeprefix("and ").lstrip()
                 break
         else:
             raise AssertionError(f'no search criterion reads "{rest}" (in "{criteria}")')
@@ -197,7 +195,7 @@ def found_orders(world: World, searching: Searching, labels: str) -> None:
     assert sorted(found) == sorted(expected), f"found {found}, expected {expected}"
 
 
-@then(parsers.re(r"the pages hold (?P<sizes>[\d, and]+) orders"))
+@then(parsers.re(r"the pages hold (?P<sizes>\d+(?:(?:, | and )\d+)*) orders"))
 def page_sizes(searching: Searching, sizes: str) -> None:
     expected = [int(size) for size in re.split(r",\s*|\s+and\s+", sizes)]
     actual = [len(page) for page in searching.pages]

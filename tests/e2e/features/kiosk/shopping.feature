@@ -19,6 +19,7 @@ Feature: Kiosk Shopping
     And I authorize a payment of "19.99"
     When I check out the basket with my payment
     Then my order is "approved"
+    And the saga of my order is "completed"
     And the search shows my order of "19.99" with the lines
       | Store    | Product           | Price | Quantity |
       | AnyStore | Wizard w/ crystal | 9.99  | 1        |
