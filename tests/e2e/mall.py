@@ -1,9 +1,8 @@
-"""The system under test, run as `intellimall up` runs it, and what the steps remember.
+"""The system under test, run as `intellimall up` runs it, and its database.
 
-`MallProcess` starts `python -m mall_adapters.bootstrap.cli up` on embedded PostgreSQL and
-NATS in its own data directory, waits for `/liveness`, and stops it with SIGINT, as a person
-at a terminal would. `World` is the memory of one scenario (the reference keeps it in the
-godog context): the last response, and the ids of what the scenario made.
+`mall_process` starts `python -m mall_adapters.bootstrap.cli up` on embedded PostgreSQL and
+NATS in its own data directory, waits for `/liveness`, and stops it with SIGINT (by its pid),
+as a person at a terminal would. Between scenarios every module table is emptied.
 """
 
 from __future__ import annotations
@@ -15,12 +14,11 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
-import uuid
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import asyncpg
 import httpx
@@ -31,25 +29,6 @@ from mall_adapters.infra.nats import free_port
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 START_DEADLINE_SECONDS = 60.0
 STOP_DEADLINE_SECONDS = 30.0
-
-# The tables the reference's suite truncates before every scenario.
-SCENARIO_TABLES = (
-    "baskets.events",
-    "baskets.snapshots",
-    "baskets.inbox",
-    "baskets.outbox",
-    "baskets.products_cache",
-    "baskets.stores_cache",
-    "customers.customers",
-    "customers.inbox",
-    "customers.outbox",
-    "stores.stores",
-    "stores.products",
-    "stores.events",
-    "stores.snapshots",
-    "stores.inbox",
-    "stores.outbox",
-)
 
 
 @dataclass(frozen=True)
@@ -62,13 +41,25 @@ class RunningMall:
 
 
 @contextlib.contextmanager
-def mall_process(data_dir: Path) -> Iterator[RunningMall]:
-    """`intellimall up --data-dir data_dir --port <free>`, until the block ends."""
-    env = {
-        name: value
-        for name, value in os.environ.items()
-        if name not in ("INTELLIMALL_PG_DSN", "INTELLIMALL_NATS_URL")
-    }
+def data_dir() -> Iterator[Path]:
+    """A fresh data directory, removed when the block ends. Not under pytest's tmp_path:
+    pytest prunes old base dirs, which can belong to another pytest run still using its
+    servers."""
+    with tempfile.TemporaryDirectory(prefix="intellimall-e2e-", ignore_cleanup_errors=True) as path:
+        yield Path(path)
+
+
+@contextlib.contextmanager
+def mall_process(
+    data_dir: Path, modules: Sequence[str] = (), settings: Mapping[str, str] | None = None
+) -> Iterator[RunningMall]:
+    """`intellimall up --data-dir data_dir --port <free>`, until the block ends.
+
+    `modules` (`--module` each) runs only those modules, every one when empty; `settings` are
+    `INTELLIMALL_*` variables for it. None of the caller's `INTELLIMALL_*` variables reach it.
+    """
+    env = {name: value for name, value in os.environ.items() if not name.startswith("INTELLIMALL_")}
+    env.update(settings or {})
     env["PYTHONUNBUFFERED"] = "1"
     command = [
         sys.executable,
@@ -79,6 +70,7 @@ def mall_process(data_dir: Path) -> Iterator[RunningMall]:
         str(data_dir),
         "--port",
         str(free_port()),
+        *(argument for module in modules for argument in ("--module", module)),
     ]
     log_path = data_dir / "up.log"
     with log_path.open("wb") as log:
@@ -169,114 +161,33 @@ def fetch(dsn: str, sql: str, *args: object) -> list[asyncpg.Record]:
     return asyncio.run(_fetch(dsn, sql, *args))
 
 
-def truncate_scenario_tables(dsn: str) -> None:
-    fetch(dsn, f"TRUNCATE {', '.join(SCENARIO_TABLES)}")
+# Every table of every module: the tables of each schema that has migrations (a module's
+# schema), except the migrations' own record. Read from the database, so a new module or a
+# new table is emptied between scenarios without a list to keep.
+MODULE_TABLES = """
+SELECT format('%I.%I', t.schemaname, t.tablename) AS name
+FROM pg_tables t
+WHERE t.tablename <> 'schema_migrations'
+  AND t.schemaname IN (SELECT schemaname FROM pg_tables WHERE tablename = 'schema_migrations')
+ORDER BY t.schemaname, t.tablename
+"""
+TRUNCATE_ATTEMPTS = 3
 
 
-# ------------------------------------------------------------------------------ scenario
+def scenario_tables(dsn: str) -> tuple[str, ...]:
+    """The tables emptied before every scenario: all the modules' tables."""
+    tables = tuple(row["name"] for row in fetch(dsn, MODULE_TABLES))
+    assert tables, "the database of `intellimall up` has no module tables"
+    return tables
 
 
-@dataclass(frozen=True)
-class Outcome:
-    """One API call of a step: which operation, and what came back."""
-
-    operation: str
-    response: httpx.Response
-
-    @property
-    def ok(self) -> bool:
-        return self.response.is_success
-
-    @property
-    def error_message(self) -> str | None:
-        """The `message` of an error body; None for a success."""
-        if self.ok:
-            return None
+def truncate_scenario_tables(dsn: str, tables: Sequence[str]) -> None:
+    """Empty `tables`. The mall keeps running meanwhile; a deadlock with one of its own
+    transactions (PostgreSQL ends one of the two) is tried again."""
+    for attempt in range(1, TRUNCATE_ATTEMPTS + 1):
         try:
-            body = self.response.json()
-        except ValueError:
-            return self.response.text
-        message = body.get("message") if isinstance(body, dict) else None
-        return message if isinstance(message, str) else self.response.text
-
-    def describe(self) -> str:
-        request = self.response.request
-        return (
-            f"{self.operation}: {request.method} {request.url.path} answered "
-            f"{self.response.status_code} {self.response.text}"
-        )
-
-
-@dataclass
-class World:
-    """What the steps of one scenario remember (the reference's godog context values)."""
-
-    api: httpx.Client
-    last: Outcome | None = None
-    customer_id: str | None = None
-    basket_id: str | None = None
-    store_id: str | None = None
-    product_id: str | None = None
-    products: dict[str, str] = field(default_factory=dict)  # by name
-
-    def call(self, operation: str, method: str, path: str, body: Any = None) -> Outcome:
-        outcome = Outcome(operation, self.api.request(method, path, json=body))
-        self.last = outcome
-        return outcome
-
-    def product_id_for(self, name: str) -> str:
-        """A remembered product's id; a product the scenario never made gets a random one."""
-        return self.products.get(name) or str(uuid.uuid4())
-
-    def expect_success(self, operation: str) -> None:
-        assert self.last is not None, f"no API call was made; expected a successful {operation}"
-        assert self.last.operation == operation, (
-            f"the last call was {self.last.operation}, not {operation}"
-        )
-        assert self.last.ok, self.last.describe()
-
-    def expect_error(self, message: str) -> None:
-        assert self.last is not None, f'no API call was made; expected a "{message}" error'
-        assert not self.last.ok, f'expected a "{message}" error; ' + self.last.describe()
-        received = self.last.error_message or ""
-        assert message in received, f'expected a "{message}" error; ' + self.last.describe()
-
-    # ---------------------------------------------------------------- the calls steps share
-
-    def register_customer(self, name: str) -> Outcome:
-        outcome = self.call(
-            "registerCustomer",
-            "POST",
-            "/api/customers",
-            {"name": name, "smsNumber": "555-555-1212"},
-        )
-        if outcome.ok:
-            self.customer_id = outcome.response.json()["id"]
-        return outcome
-
-    def create_store(self, name: str) -> Outcome:
-        outcome = self.call(
-            "createStore", "POST", "/api/stores", {"name": name, "location": "anywhere"}
-        )
-        if outcome.ok:
-            self.store_id = outcome.response.json()["id"]
-        return outcome
-
-    def add_product(self, name: str, price: float) -> Outcome:
-        assert self.store_id is not None, "no store to add the product to"
-        outcome = self.call(
-            "addProduct",
-            "POST",
-            f"/api/stores/{self.store_id}/products",
-            {"name": name, "price": price},
-        )
-        if outcome.ok:
-            self.product_id = outcome.response.json()["id"]
-            self.products[name] = self.product_id
-        return outcome
-
-
-def table_rows(datatable: list[list[str]]) -> list[dict[str, str]]:
-    """A Gherkin table (header row first) as one dict per row."""
-    header, *rows = datatable
-    return [dict(zip(header, row, strict=True)) for row in rows]
+            fetch(dsn, f"TRUNCATE {', '.join(tables)}")
+            return
+        except asyncpg.exceptions.DeadlockDetectedError:
+            if attempt == TRUNCATE_ATTEMPTS:
+                raise

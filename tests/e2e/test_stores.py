@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pytest_bdd import given, parsers, scenarios, then, when
 
-from tests.e2e.mall import RunningMall, World, fetch
+from tests.e2e.mall import RunningMall, fetch
+from tests.e2e.world import World
 
 scenarios("stores")
 
