@@ -24,6 +24,7 @@ from tests.e2e.mall import (
     truncate_scenario_tables,
 )
 from tests.e2e.observe import eventually
+from tests.e2e.quiet import wait_until_quiet
 from tests.e2e.world import World, money, table_rows
 
 
@@ -46,7 +47,9 @@ def mall_tables(mall: RunningMall) -> tuple[str, ...]:
 
 @pytest.fixture(autouse=True)
 def world(mall: RunningMall, api: httpx.Client, mall_tables: tuple[str, ...]) -> World:
-    """A scenario's memory; every scenario starts on emptied tables, asked for or not."""
+    """A scenario's memory; every scenario starts on emptied tables, asked for or not, once
+    the mall has finished what the scenario before started."""
+    wait_until_quiet(mall.pg_dsn, mall.nats_url)
     truncate_scenario_tables(mall.pg_dsn, mall_tables)
     return World(api)
 

@@ -29,10 +29,3 @@ def no_shopping_list(world: World) -> None:
 @when("I cancel my order")
 def cancel_order(world: World) -> None:
     world.call("cancelOrder", "DELETE", f"/api/ordering/{world.my_order()}")
-
-
-@then("my order has no invoice")
-def no_invoice(world: World) -> None:
-    order_id = world.my_order()
-    billed = observe.invoice(world.api, order_id)
-    assert billed is None, f"order {order_id} has an invoice: {billed}"

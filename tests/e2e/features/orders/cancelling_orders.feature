@@ -16,16 +16,16 @@ Feature: Cancelling orders
     And I check out the basket with my payment
     And my order is "approved"
 
-  Scenario: Cancelling an approved order cancels its shopping list
+  Scenario: Cancelling an approved order cancels its shopping list and its invoice
     When I cancel my order
     Then my order is "cancelled"
     And my order's shopping list is "canceled"
+    And my invoice is "canceled"
     And the search shows my order as "Canceled"
     And I am sent these notifications about my order, newest first
       | Kind           | Status |
       | order_canceled | sent   |
       | order_created  | sent   |
-    And my order has no invoice
 
   Scenario: Cancelling a ready order cancels its invoice
     Given the bot "bot-1" is assigned my shopping list
