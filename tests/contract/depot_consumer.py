@@ -1,15 +1,14 @@
 """The depot side of the messages it consumes, for its consumer pacts: each example message
 goes the way a JetStream delivery goes, through the routes the generated binding builds
 (`build_depot_router`), picked by subject and name, into the real `DepotPolicies` over the
-in-memory adapters."""
+in-memory adapters; a saga command through the real command processor (`commands`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import Any
 
-import msgspec
 from pact import Pact
 
 from mall.depot.domain.shopping_list import ListLine, ShoppingList
@@ -17,31 +16,26 @@ from mall.depot.ports import CachedProduct, CachedStore
 from mall_adapters.messaging.generated.depot import build_depot_router
 from tests.support.contract_consumer import RecordingConsumer
 from tests.support.contract_pacts import run_sync
+from tests.support.contract_saga import SagaCommands
 from tests.support.cores import DepotCore, build_depot_core
-
-Q = TypeVar("Q", bound=msgspec.Struct)
-R = TypeVar("R", bound=msgspec.Struct)
 
 
 @dataclass
 class DepotConsumer:
     core: DepotCore
     consumer: RecordingConsumer
-    replies: list[msgspec.Struct] = field(default_factory=list)
+    commands: SagaCommands
 
     @classmethod
     def build(cls) -> DepotConsumer:
         core = build_depot_core()
         consumer = RecordingConsumer()
         build_depot_router(core.handlers, consumer)
-        return cls(core, consumer)
+        return cls(core, consumer, SagaCommands(consumer))
 
     def receive(self, body: str | bytes | None, metadata: dict[str, object]) -> None:
-        """One delivery: the route for the message's subject and name runs on the body; a
-        command's reply is kept in `replies`."""
-        replied = self.consumer.deliver(body, metadata)
-        if replied is not None:
-            self.replies.append(replied[1])
+        """One delivery of an event: the route for its subject and name runs on the body."""
+        self.consumer.deliver(body, metadata)
 
     def store(self, store_id: str) -> CachedStore | None:
         return run_sync(self.core.store_cache.find(store_id))
@@ -51,6 +45,9 @@ class DepotConsumer:
 
     def shopping_list(self, list_id: str) -> ShoppingList | None:
         return run_sync(self.core.records.load(list_id))
+
+    def lists_of(self, order_id: str) -> list[ShoppingList]:
+        return run_sync(self.core.records.for_order(order_id))
 
     def seed_store(self, store: CachedStore) -> None:
         run_sync(self.core.store_cache.save(store))

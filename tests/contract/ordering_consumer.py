@@ -3,17 +3,17 @@
 Each interaction's example message goes the way a JetStream delivery goes: the routes the
 generated binding builds (`build_ordering_router`), picked by the message's subject and name,
 decode the body into the contract Struct and call the real `OrderingPolicies`, here over the
-in-memory event store. The tests then check what the message did to the order.
+in-memory event store; a saga command goes through the real command processor (`commands`).
+The tests then check what the message did to the order.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-import msgspec
 import pytest
 from pact import Pact
 
@@ -24,14 +24,12 @@ from mall_contracts.depot import messages as depot
 from mall_contracts.ordering import messages
 from tests.support.contract_consumer import RecordingConsumer
 from tests.support.contract_pacts import PactRecorder, run_sync
+from tests.support.contract_saga import SagaCommands
 from tests.support.cores import OrderingCore, build_ordering_core
 
 CONSUMER = "ordering"
 ORDER_ID = "order-id"
 SHOPPING_ID = "shopping-list-id"
-
-Q = TypeVar("Q", bound=msgspec.Struct)
-R = TypeVar("R", bound=msgspec.Struct)
 
 
 @dataclass
@@ -40,27 +38,25 @@ class OrderingConsumer:
 
     core: OrderingCore
     consumer: RecordingConsumer
-    replies: list[msgspec.Struct] = field(default_factory=list)
+    commands: SagaCommands
 
     @classmethod
     def build(cls) -> OrderingConsumer:
         core = build_ordering_core()
         consumer = RecordingConsumer()
         build_ordering_router(core.handlers, consumer)
-        return cls(core, consumer)
+        return cls(core, consumer, SagaCommands(consumer))
 
     def receive(self, body: str | bytes | None, metadata: dict[str, object]) -> None:
-        """One delivery: the route for the message's subject and name runs on the body (a
-        command's reply is kept in `replies`)."""
-        replied = self.consumer.deliver(body, metadata)
-        if replied is not None:
-            self.replies.append(replied[1])
+        """One delivery of an event: the route for its subject and name runs on the body."""
+        self.consumer.deliver(body, metadata)
 
     def order(self, order_id: str = ORDER_ID) -> Order | None:
         return run_sync(self.core.events.load(order_id))
 
     def seed(self, status: str) -> None:
-        """An order `ORDER_ID`, brought to `status` (pending, approved or ready)."""
+        """An order `ORDER_ID`, brought to `status` (pending, approved, ready, rejected or
+        canceled)."""
         line = baskets.BasketCheckedOutItem(
             store_id="s1", product_id="p1", store_name="S", product_name="P", price=2.0, quantity=1
         )
@@ -75,6 +71,10 @@ class OrderingConsumer:
         if status == "ready":
             completed = depot.ShoppingListCompleted(id=SHOPPING_ID, order_id=ORDER_ID)
             run_sync(handlers.on_shopping_list_completed(completed))
+        if status == "rejected":
+            run_sync(handlers.reject_order(messages.RejectOrder(id=ORDER_ID)))
+        if status == "canceled":
+            run_sync(self.core.service.cancel_order(ORDER_ID))
 
 
 def expect(pact: Pact, description: str, subject: str, name: str, body: dict[str, Any]) -> Pact:

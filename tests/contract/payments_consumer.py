@@ -1,12 +1,12 @@
 """The payments side of its message contracts: the real handlers behind the routes the
-generated binding (`build_payments_router`) builds, over the in-memory payments core."""
+generated binding (`build_payments_router`) builds, over the in-memory payments core; a saga
+command goes through the real command processor (`commands`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
-import msgspec
 from pact import Pact
 
 from mall.payments.domain.invoice import Invoice
@@ -14,31 +14,26 @@ from mall.payments.domain.payment import Payment
 from mall_adapters.messaging.generated.payments import build_payments_router
 from tests.support.contract_consumer import RecordingConsumer
 from tests.support.contract_pacts import run_sync
+from tests.support.contract_saga import SagaCommands
 from tests.support.cores import PaymentsCore, build_payments_core
-
-Q = TypeVar("Q", bound=msgspec.Struct)
-R = TypeVar("R", bound=msgspec.Struct)
 
 
 @dataclass
 class PaymentsConsumer:
     core: PaymentsCore
     consumer: RecordingConsumer
-    replied: list[tuple[str, msgspec.Struct]]
+    commands: SagaCommands
 
     @classmethod
     def build(cls) -> PaymentsConsumer:
         core = build_payments_core()
         consumer = RecordingConsumer()
         build_payments_router(core.handlers, consumer)
-        return cls(core, consumer, [])
+        return cls(core, consumer, SagaCommands(consumer))
 
     def receive(self, body: str | bytes | None, metadata: dict[str, object]) -> None:
-        """One delivery: the route (or command route, whose reply is kept with its wire
-        name) for the message's subject and name runs on the body."""
-        replied = self.consumer.deliver(body, metadata)
-        if replied is not None:
-            self.replied.append(replied)
+        """One delivery of an event: the route for its subject and name runs on the body."""
+        self.consumer.deliver(body, metadata)
 
     def seed_payment(self, payment_id: str, amount: float) -> None:
         run_sync(self.core.payments.save(Payment.authorize(payment_id, "customer-id", amount)))

@@ -1,68 +1,85 @@
 """Provider side of the pacts of the saga's participants (`pacts/<participant>-cosec.json`):
-the create-order saga sends the commands they expect, headers included where a pact holds
-them.
+the create-order saga sends the commands they expect, with the command headers they answer
+by.
 
 Every command is produced by the real saga (cosec's core, in memory): it starts from an
 OrderCreated and is answered step by step until it sends the command (compensations by a
 failed step), which is checked as it went into cosec's outbox: body, subject, name and NATS
 headers (`Nats-Msg-Id` is the command id; `Intellimall-Reply-To` and the saga's id and name).
+
+An interaction's provider state is the saga's scenario (`SCENARIOS`): a command is the same
+message whatever the participant then answers, so the interactions of one command share it.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 import pytest
 from pact import Verifier
 from pact.types import Message
 
+from mall_adapters.reliability.envelope import HEADER_REPLY_TO, HEADER_SAGA_ID, HEADER_SAGA_NAME
 from mall_contracts.customers import messages as customers
-from mall_contracts.depot import messages as depot
-from mall_contracts.ordering import messages as ordering
-from mall_contracts.payments import messages as payments
 from tests.support.contract_pacts import PACTS_DIR
-from tests.support.contract_saga import wire_message
-from tests.support.cosec_saga import SagaDriver
+from tests.support.contract_saga import Params, wire_message
+from tests.support.cosec_saga import SCENARIOS, SagaDriver
 
-COMMANDS: dict[str, dict[str, str]] = {
-    # participant -> interaction -> the command the saga sends for it
-    "customers": {
-        "an AuthorizeCustomer command for an enabled customer": customers.AUTHORIZE_CUSTOMER,
-        "an AuthorizeCustomer command for a disabled customer": customers.AUTHORIZE_CUSTOMER,
-        "an AuthorizeCustomer command for an unknown customer": customers.AUTHORIZE_CUSTOMER,
-    },
-    "depot": {
-        "a CreateShoppingListCommand": depot.CREATE_SHOPPING_LIST,
-        "an InitiateShoppingCommand": depot.INITIATE_SHOPPING,
-        "a CancelShoppingListCommand": depot.CANCEL_SHOPPING_LIST,
-    },
-    "payments": {"a ConfirmPayment command": payments.CONFIRM_PAYMENT},
-    "ordering": {
-        "an ApproveOrder command": ordering.APPROVE_ORDER,
-        "a RejectOrder command": ordering.REJECT_ORDER,
-    },
+PARTICIPANTS = ("customers", "depot", "ordering", "payments")
+UNSTATED: dict[str, str] = {
+    # interactions written without a scenario -> the command the saga sends for them
+    "an AuthorizeCustomer command for an enabled customer": customers.AUTHORIZE_CUSTOMER,
+    "an AuthorizeCustomer command for a disabled customer": customers.AUTHORIZE_CUSTOMER,
+    "an AuthorizeCustomer command for an unknown customer": customers.AUTHORIZE_CUSTOMER,
 }
 
 
-def produce(command: str) -> Callable[[], Message]:
-    """`command` as a new saga sends it once it got that far."""
+class SagaCommandSource:
+    """Sends each interaction's command from a new saga brought to the interaction's
+    scenario, leaving out the headers named in `dropping` (to see the verification fail)."""
 
-    def producer() -> Message:
-        return wire_message(SagaDriver.build().waiting_for(command))
+    def __init__(self, dropping: frozenset[str] = frozenset()) -> None:
+        self._dropping = dropping
+        self._command: str | None = None
 
-    return producer
+    def state(self, state: str, action: str, parameters: Params | None) -> None:
+        if action == "teardown":
+            self._command = None
+        elif state:
+            self._command = SCENARIOS[state]
+
+    def produce(self, name: str) -> Message:
+        command = self._command or UNSTATED[name]
+        message = wire_message(SagaDriver.build().waiting_for(command))
+        metadata = message["metadata"] or {}
+        message["metadata"] = {k: v for k, v in metadata.items() if k not in self._dropping}
+        return message
+
+    def mismatches(self, participant: str) -> str | None:
+        """The verifier's report when a command breaks `<participant>-cosec.json`, None when
+        every interaction is satisfied."""
+        verifier = (
+            Verifier("cosec")
+            .set_coloured_output(enabled=False)
+            .message_handler(self.produce)
+            .state_handler(self.state, teardown=True)
+            .add_source(PACTS_DIR / f"{participant}-cosec.json")
+        )
+        try:
+            verifier.verify()
+        except RuntimeError:
+            # str(): the FFI returns a str subclass that pytest cannot render.
+            return str(verifier.output(strip_ansi=True))
+        return None
 
 
-@pytest.mark.parametrize("participant", sorted(COMMANDS))
+@pytest.mark.parametrize("participant", PARTICIPANTS)
 def test_cosec_sends_the_commands_the_participant_expects(participant: str) -> None:
-    verifier = (
-        Verifier("cosec")
-        .set_coloured_output(enabled=False)
-        .message_handler({d: produce(c) for d, c in COMMANDS[participant].items()})
-        .add_source(PACTS_DIR / f"{participant}-cosec.json")
-    )
-    try:
-        verifier.verify()
-    except RuntimeError:
-        # str(): the FFI returns a str subclass that pytest cannot render.
-        pytest.fail(str(verifier.output(strip_ansi=True)), pytrace=False)
+    report = SagaCommandSource().mismatches(participant)
+    if report is not None:
+        pytest.fail(report, pytrace=False)
+
+
+@pytest.mark.parametrize("header", [HEADER_REPLY_TO, HEADER_SAGA_ID, HEADER_SAGA_NAME])
+def test_a_command_without_a_command_header_breaks_the_pact(header: str) -> None:
+    report = SagaCommandSource(dropping=frozenset({header})).mismatches("depot")
+    assert report is not None
+    assert header in report

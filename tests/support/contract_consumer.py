@@ -68,18 +68,11 @@ class RecordingConsumer(Consumer):
     ) -> None:
         self.answered.append(subject)
 
-    def deliver(
-        self, body: str | bytes | None, metadata: Mapping[str, object]
-    ) -> tuple[str, msgspec.Struct] | None:
-        """One delivery of a pact's example message: the route for its subject and name runs
-        on the body. A command returns its reply with the reply's wire name."""
+    def deliver(self, body: str | bytes | None, metadata: Mapping[str, object]) -> None:
+        """One delivery of a pact's example event: the route for its subject and name runs
+        on the body (a command goes through `process`)."""
         envelope = delivered(body, metadata)
-        subject, name = envelope.subject, envelope.name
-        if subject in self.commands:
-            reply = run_sync(self.commands[subject][name](envelope))
-            return self.replies[subject].get(type(reply), ""), reply
-        run_sync(self.routes[subject][name](envelope))
-        return None
+        run_sync(self.routes[envelope.subject][envelope.name](envelope))
 
     def process(self, command: Envelope) -> Envelope | None:
         """Run a command the way the module's JetStream command consumer does: its route,

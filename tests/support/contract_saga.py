@@ -1,6 +1,7 @@
 """Message pacts of the create-order saga: messages in their wire form (body plus subject,
-name and NATS headers as the pact's metadata), the commands a saga participant answers, and
-`SagaParticipant`, the provider side of a participant's reply pact.
+name and NATS headers as the pact's metadata), the commands a saga participant answers (the
+consumer side: `expect_command`, `SagaCommands`, `assert_answered`), and `SagaParticipant`,
+the provider side of a participant's reply pact.
 """
 
 from __future__ import annotations
@@ -12,22 +13,33 @@ from typing import Any, Generic, TypeVar
 
 import msgspec
 import pytest
-from pact import Verifier
+from pact import Pact, Verifier, match
 from pact.types import Message
 
 from mall.cosec.domain.create_order import SAGA_NAME
 from mall_adapters.memory.messaging import SentMessage
 from mall_adapters.messaging.binding import Consumer
-from mall_adapters.reliability.envelope import Envelope, command_headers
+from mall_adapters.reliability.envelope import (
+    HEADER_COMMAND_ID,
+    HEADER_ID,
+    HEADER_OUTCOME,
+    HEADER_REPLY_TO,
+    HEADER_SAGA_ID,
+    HEADER_SAGA_NAME,
+    Envelope,
+    command_headers,
+)
 from mall_contracts.common.messages import CommandOrigin
 from mall_contracts.cosec.subjects import CREATE_ORDER_REPLIES
-from tests.support.contract_consumer import RecordingConsumer
+from tests.support.contract_consumer import RecordingConsumer, delivered
 from tests.support.contract_pacts import PACTS_DIR, run_sync
 
 C = TypeVar("C")
 Params = dict[str, Any]
 
 JSON = "application/json"
+COMMAND_ID, SAGA_ID = "command-id", "order-id"
+"""The example ids of a participant's command pact (`expect_command`)."""
 
 
 def wire_message(envelope: Envelope) -> Message:
@@ -47,8 +59,8 @@ def saga_command(
     name: str,
     message: msgspec.Struct,
     *,
-    command_id: str = "command-id",
-    saga_id: str = "order-id",
+    command_id: str = COMMAND_ID,
+    saga_id: str = SAGA_ID,
 ) -> Envelope:
     """A command as the create-order saga sends it: its id is the command id, its headers
     say where the reply goes and which saga waits for it."""
@@ -63,6 +75,76 @@ def saga_command(
         occurred_at=datetime.now(UTC),
         extra_headers=command_headers(origin),
     )
+
+
+def expect_command(
+    pact: Pact,
+    description: str,
+    scenario: str,
+    subject: str,
+    name: str,
+    body: dict[str, Any],
+) -> Pact:
+    """A saga command as a participant receives it, sent in `scenario` (a provider state of
+    cosec: the saga's situation, `tests.support.cosec_saga.SCENARIOS`).
+
+    Its headers are part of the contract, since the participant answers by them: the command's
+    id (echoed as the reply's command id) and the saga's id, any value of their type; the reply
+    subject and the saga name exactly, since the reply must reach the create-order saga."""
+    (
+        pact.upon_receiving(description, "Async")
+        .given(scenario)
+        .with_body(body, content_type=JSON)
+        .with_metadata(
+            {
+                "subject": subject,
+                "name": name,
+                "contentType": JSON,
+                HEADER_ID: match.str(COMMAND_ID),
+                HEADER_REPLY_TO: CREATE_ORDER_REPLIES,
+                HEADER_SAGA_ID: match.str(SAGA_ID),
+                HEADER_SAGA_NAME: SAGA_NAME,
+            }
+        )
+    )
+    return pact
+
+
+@dataclass
+class SagaCommands:
+    """A participant's command consumer as a pact's message handler: each example command
+    goes through the participant's command route and the real command processor
+    (`RecordingConsumer.process`), and the reply the processor wrote is kept."""
+
+    consumer: RecordingConsumer
+    replies: list[Envelope] = field(default_factory=list)
+
+    def receive(self, body: str | bytes | None, metadata: dict[str, object]) -> None:
+        reply = self.consumer.process(delivered(body, metadata))
+        assert reply is not None, "the command was not answered"
+        self.replies.append(reply)
+
+    def reply(self) -> Envelope:
+        """The one reply written (each test delivers one command)."""
+        [reply] = self.replies
+        return reply
+
+
+def assert_answered(reply: Envelope, name: str, outcome: str, body: dict[str, Any]) -> None:
+    """`reply` answers the example command of `expect_command`: on its reply subject, naming
+    the command, the outcome and the saga it goes back to, with `body`."""
+    assert (reply.subject, reply.name) == (CREATE_ORDER_REPLIES, name)
+    replied = {
+        key: reply.extra_headers.get(key)
+        for key in (HEADER_COMMAND_ID, HEADER_OUTCOME, HEADER_SAGA_ID, HEADER_SAGA_NAME)
+    }
+    assert replied == {
+        HEADER_COMMAND_ID: COMMAND_ID,
+        HEADER_OUTCOME: outcome,
+        HEADER_SAGA_ID: SAGA_ID,
+        HEADER_SAGA_NAME: SAGA_NAME,
+    }
+    assert msgspec.json.decode(reply.data) == body
 
 
 State = Callable[[C, Params], Awaitable[None]]

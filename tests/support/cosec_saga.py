@@ -57,6 +57,16 @@ def list_created(saga: SagaDriver) -> None:
     saga.list_created()
 
 
+# The saga's situations in which it sends each participant's command: the provider states of
+# the participants' command pacts (`pacts/<participant>-cosec.json`). A command is the same
+# message whatever the participant answers, so its scenario serves all of them.
+AUTHORIZED = "the create-order saga authorized the customer"
+LIST_CREATED = "the create-order saga created the shopping list"
+PAYMENT_CONFIRMED = "the create-order saga confirmed the payment"
+SHOPPING_INITIATED = "the create-order saga initiated the shopping"
+PAYMENT_REFUSED = "the create-order saga compensates a refused payment"
+CUSTOMER_REFUSED = "the create-order saga compensates an unauthorized customer"
+
 ROUTES: dict[str, tuple[Answer, ...]] = {
     # The answers that bring a new saga to the step waiting on each command's reply.
     customers.AUTHORIZE_CUSTOMER: (),
@@ -66,6 +76,16 @@ ROUTES: dict[str, tuple[Answer, ...]] = {
     ordering.APPROVE_ORDER: (succeed, list_created, succeed, succeed),
     depot.CANCEL_SHOPPING_LIST: (succeed, list_created, fail),  # the payment was refused
     ordering.REJECT_ORDER: (fail,),  # the customer was not authorized
+}
+
+SCENARIOS: dict[str, str] = {
+    # scenario -> the command the saga sends in it (`SagaDriver.waiting_for`)
+    AUTHORIZED: depot.CREATE_SHOPPING_LIST,
+    LIST_CREATED: payments.CONFIRM_PAYMENT,
+    PAYMENT_CONFIRMED: depot.INITIATE_SHOPPING,
+    SHOPPING_INITIATED: ordering.APPROVE_ORDER,
+    PAYMENT_REFUSED: depot.CANCEL_SHOPPING_LIST,
+    CUSTOMER_REFUSED: ordering.REJECT_ORDER,
 }
 
 
