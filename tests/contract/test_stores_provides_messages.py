@@ -9,7 +9,7 @@ and "a product exists" create it through the real use cases under the id the pac
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pytest
 
@@ -116,3 +116,20 @@ STORES = MessageProvider(
 @pytest.mark.parametrize("pact_file", PACT_FILES)
 def test_stores_honours_the_pact(pact_file: str) -> None:
     STORES.verify(PACTS_DIR / pact_file)
+
+
+def test_a_message_that_drifted_fails_the_verification() -> None:
+    drifted = replace(STORES, events={**STORES.events, "a StoreCreated message": store_rebranded})
+    with pytest.raises(pytest.fail.Exception) as failed:
+        drifted.verify(PACTS_DIR / "baskets-stores.json")
+    assert "'storesapi.StoreRebranded' to be equal to 'storesapi.StoreCreated'" in str(failed.value)
+    assert "There were 1 pact failures" in str(failed.value)
+
+
+def test_a_look_up_without_its_provider_state_fails_the_verification() -> None:
+    with pytest.raises(pytest.fail.Exception) as failed:
+        replace(STORES, states={}).verify(PACTS_DIR / "search-stores.json")
+    report = str(failed.value)
+    assert "stores knows no provider state 'a store exists'" in report
+    assert "stores knows no provider state 'a product exists'" in report
+    assert "There were 2 pact failures" in report

@@ -94,12 +94,12 @@ class MessageProvider(Generic[C]):
             return
         try:
             if state not in self.states:
-                raise KeyError(f"{self.name} knows no provider state {state!r}")
+                raise ValueError(f"{self.name} knows no provider state {state!r}")
             run_sync(self.states[state](self._current(), parameters or {}))
         except Exception as error:
             # Reported by the message request: a failed state change would be retried by
             # the verifier for minutes before the interaction fails.
-            self._broken = f"provider state {state!r} failed: {error!r}"
+            self._broken = f"provider state {state!r} failed: {type(error).__name__}: {error}"
 
     def _current(self) -> C:
         """The core of the interaction being verified (created by its first state)."""
@@ -113,7 +113,7 @@ class MessageProvider(Generic[C]):
         try:
             return self._message(name, metadata or {})
         except Exception as error:
-            self._errors.append(f"{name}: {error!r}")
+            self._errors.append(f"{name}: {type(error).__name__}: {error}")
             raise
 
     def _message(self, name: str, metadata: Params) -> Message:
@@ -125,7 +125,7 @@ class MessageProvider(Generic[C]):
         if request is not None:
             return self._answer(core, request)
         if name not in self.events:
-            raise KeyError(f"{self.name} has no scenario for {name!r}")
+            raise ValueError(f"{self.name} has no scenario for {name!r}")
         run_sync(self.events[name](core))
         sent = core.sink.sent[-1]
         return _message(sent.message, {"subject": sent.subject, "name": sent.name})
@@ -133,7 +133,7 @@ class MessageProvider(Generic[C]):
     def _answer(self, core: C, request: Params) -> Message:
         """A synchronous interaction: its request, answered by the bound query handler."""
         if self.answers is None:
-            raise KeyError(f"{self.name} answers no queries")
+            raise ValueError(f"{self.name} answers no queries")
         consumer = RecordingConsumer()
         self.answers(core, consumer)
         subject = str(request["metadata"]["subject"])
