@@ -11,15 +11,11 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("PACT_DO_NOT_TRACK", "true")
+from tests.support.contract_pacts import is_provider_module
+
+os.environ.setdefault("PACT_DO_NOT_TRACK", "true")  # read by the verifier when it runs
 
 HERE = Path(__file__).resolve().parent
-
-
-def is_provider_module(stem: str) -> bool:
-    """Provider verifications are named `test_<provider>_provides_<what>` or
-    `test_<provider>_..._provider`; every other test module here is a consumer test."""
-    return "_provides_" in stem or stem.endswith("_provider")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -1,23 +1,32 @@
 """The depot side of the messages it consumes, for its consumer pacts: each example message
 goes the way a JetStream delivery goes, through the routes the generated binding builds
 (`build_depot_router`), picked by subject and name, into the real `DepotPolicies` over the
-in-memory adapters; a saga command through the real command processor (`commands`)."""
+in-memory adapters; a saga command through the real command processor (`commands`).
+
+Look-ups run the real `StoresCatalog` through the generated `NatsDepotRequests`, whose
+requester is a synchronous interaction: it checks the query depot sends and answers with the
+interaction's reply."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from pact import Pact
 
+from mall.depot.application.lookup import StoresCatalog
 from mall.depot.domain.shopping_list import ListLine, ShoppingList
 from mall.depot.ports import CachedProduct, CachedStore
-from mall_adapters.messaging.generated.depot import build_depot_router
+from mall.kernel.errors import NotFoundError
+from mall_adapters.messaging.generated.depot import NatsDepotRequests, build_depot_router
 from tests.support.contract_consumer import RecordingConsumer
+from tests.support.contract_lookups import interaction_requesters
 from tests.support.contract_pacts import run_sync
 from tests.support.contract_saga import SagaCommands
 from tests.support.cores import DepotCore, build_depot_core
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -62,6 +71,21 @@ class DepotConsumer:
         for step in steps:
             step(shopping)
         run_sync(self.core.records.save(shopping))
+
+    def look_up(
+        self, pact: Pact, ask: Callable[[StoresCatalog], Awaitable[T]]
+    ) -> list[T | NotFoundError]:
+        """Run `ask` once per synchronous interaction of `pact`, answered by it; the results
+        (or the `NotFoundError` raised)."""
+        results: list[T | NotFoundError] = []
+        for requester in interaction_requesters(pact):
+            requests = NatsDepotRequests(requester)
+            catalog = StoresCatalog(self.core.store_cache, self.core.product_cache, requests)
+            try:
+                results.append(run_sync(ask(catalog)))
+            except NotFoundError as error:
+                results.append(error)
+        return results
 
 
 def expect(pact: Pact, description: str, subject: str, name: str, body: dict[str, Any]) -> Pact:

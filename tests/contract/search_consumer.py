@@ -12,22 +12,18 @@ its message name as the NATS requester would.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
-from typing import Any, TypeVar
+from collections.abc import Awaitable, Callable
+from typing import Any
 
-import msgspec
 from pact import Pact
 
 from mall.search.application.lookup import NameLookup
 from mall_adapters.memory.unit_of_work import InMemoryUnitOfWork
-from mall_adapters.messaging.binding import Requester
 from mall_adapters.messaging.generated.search import NatsSearchRequests, build_search_router
 from tests.support.contract_consumer import RecordingConsumer
+from tests.support.contract_lookups import interaction_requesters
 from tests.support.contract_pacts import run_sync
 from tests.support.cores import SearchCore, build_search_core
-
-Q = TypeVar("Q", bound=msgspec.Struct)
-R = TypeVar("R", bound=msgspec.Struct)
 
 
 def expect(pact: Pact, description: str, subject: str, name: str, body: dict[str, Any]) -> Pact:
@@ -38,53 +34,6 @@ def expect(pact: Pact, description: str, subject: str, name: str, body: dict[str
         .with_metadata({"subject": subject, "name": name, "contentType": "application/json"})
     )
     return pact
-
-
-def expect_reply(
-    pact: Pact,
-    description: str,
-    query: tuple[str, str, dict[str, Any]],
-    reply: tuple[str, dict[str, Any]],
-) -> Pact:
-    """A look-up: the query (subject, name, body) search sends, and the reply (name, body)
-    it expects."""
-    subject, name, body = query
-    reply_name, reply_body = reply
-    (
-        pact.upon_receiving(description, "Sync")
-        .with_body(body, content_type="application/json")
-        .with_metadata({"subject": subject, "name": name, "contentType": "application/json"})
-        .will_respond_with()
-        .with_body(reply_body, content_type="application/json")
-        .with_metadata({"name": reply_name, "contentType": "application/json"})
-    )
-    return pact
-
-
-class InteractionRequester(Requester):
-    """Answers one query with a synchronous interaction's response, after checking that the
-    query is the interaction's request."""
-
-    def __init__(self, request: Any, response: Any) -> None:
-        self._request = request
-        self._response = response
-
-    async def request(
-        self,
-        subject: str,
-        name: str,
-        query: msgspec.Struct,
-        replies: Mapping[str, type[msgspec.Struct]],
-    ) -> msgspec.Struct:
-        expected = _metadata(self._request)
-        assert (subject, name) == (expected["subject"], expected["name"])
-        assert msgspec.to_builtins(query) == msgspec.json.decode(str(self._request.contents))
-        reply_name = str(_metadata(self._response)["name"])
-        return msgspec.json.decode(str(self._response.contents), type=replies[reply_name])
-
-
-def _metadata(contents: Any) -> dict[str, object]:
-    return {pair.key: pair.value for pair in contents.metadata}
 
 
 class SearchConsumer:
@@ -101,11 +50,8 @@ class SearchConsumer:
     def look_up(self, pact: Pact, ask: Callable[[NameLookup], Awaitable[object]]) -> list[object]:
         """Run `ask` once per synchronous interaction of `pact`, answered by it; the results."""
         results = []
-        for interaction in pact.interactions("Sync"):
-            (response,) = list(interaction.response_contents)
-            requests = NatsSearchRequests(
-                InteractionRequester(interaction.request_contents, response)
-            )
+        for requester in interaction_requesters(pact):
+            requests = NatsSearchRequests(requester)
             names = NameLookup(
                 InMemoryUnitOfWork(),
                 self.core.customer_cache,

@@ -1,14 +1,18 @@
-"""Consumer side of `pacts/baskets-stores.json`: the stores events baskets consumes.
+"""Consumer side of `pacts/baskets-stores.json`: the stores events baskets consumes, and the
+GetStore/GetProduct look-ups it sends when a product added to a basket is not cached.
 
 Each interaction's example message goes the way a JetStream delivery goes: the routes the
 generated binding builds (`build_baskets_router`), picked by the message's subject and name,
 decode the body into the contract Struct and call the real `BasketsPolicies`, here over
 the in-memory caches. The test then checks what the message did to the caches.
+
+Each look-up runs the real `CatalogLookup` through the generated `NatsBasketsRequests`, whose
+requester is the interaction: it checks the query baskets sends and answers with the reply.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -17,12 +21,17 @@ import msgspec
 import pytest
 from pact import Pact, match
 
+from mall.baskets.application.lookup import PRODUCT_NOT_LOCATED, STORE_NOT_LOCATED, CatalogLookup
 from mall.baskets.ports import CachedProduct, CachedStore
+from mall.kernel.errors import NotFoundError
 from mall_adapters.memory.baskets import InMemoryProductCache, InMemoryStoreCache
-from mall_adapters.messaging.generated.baskets import build_baskets_router
+from mall_adapters.memory.unit_of_work import InMemoryUnitOfWork
+from mall_adapters.messaging.generated.baskets import NatsBasketsRequests, build_baskets_router
 from mall_contracts.stores import messages
 from mall_contracts.stores.subjects import PRODUCT_EVENTS, STORE_EVENTS
+from tests.contract import stores_lookups as lookups
 from tests.support.contract_consumer import RecordingConsumer
+from tests.support.contract_lookups import interaction_requesters
 from tests.support.contract_pacts import PactRecorder, run_sync
 from tests.support.cores import build_baskets_core
 
@@ -35,10 +44,12 @@ DESCRIPTIONS = (
     "a ProductPriceIncreased message",
     "a ProductPriceDecreased message",
     "a ProductRemoved message",
+    *lookups.DESCRIPTIONS,
 )
 
 Q = TypeVar("Q", bound=msgspec.Struct)
 R = TypeVar("R", bound=msgspec.Struct)
+T = TypeVar("T")
 
 
 @dataclass
@@ -71,6 +82,22 @@ class BasketsConsumer:
 
     def seed_product(self, product: CachedProduct) -> None:
         run_sync(self.products.save(product))
+
+    def look_up(
+        self, pact: Pact, ask: Callable[[CatalogLookup], Awaitable[T]]
+    ) -> list[T | NotFoundError]:
+        """Run `ask` once per synchronous interaction of `pact`, answered by it; the results
+        (or the `NotFoundError` raised)."""
+        results: list[T | NotFoundError] = []
+        for requester in interaction_requesters(pact):
+            catalog = CatalogLookup(
+                InMemoryUnitOfWork(), self.stores, self.products, NatsBasketsRequests(requester)
+            )
+            try:
+                results.append(run_sync(ask(catalog)))
+            except NotFoundError as error:
+                results.append(error)
+        return results
 
 
 def expect(pact: Pact, description: str, subject: str, name: str, body: dict[str, Any]) -> Pact:
@@ -232,6 +259,40 @@ def test_product_removed_removes_the_product(
     )
     pact.verify(baskets.receive, "Async")
     assert baskets.product("product-id") is None
+    recorder.record(pact)
+
+
+def test_get_store_fills_the_cache(recorder: PactRecorder, baskets: BasketsConsumer) -> None:
+    pact = lookups.expect_store(stores_pact())
+    found = baskets.look_up(pact, lambda catalog: catalog.store("store-id"))
+    assert found == [CachedStore("store-id", "NewStore", 1)]
+    assert baskets.store("store-id") == found[0]
+    recorder.record(pact)
+
+
+def test_get_product_fills_the_cache(recorder: PactRecorder, baskets: BasketsConsumer) -> None:
+    pact = lookups.expect_product(stores_pact())
+    found = baskets.look_up(pact, lambda catalog: catalog.product("product-id"))
+    assert found == [PRODUCT]
+    assert baskets.product("product-id") == PRODUCT
+    recorder.record(pact)
+
+
+def test_an_unknown_store_is_not_located(recorder: PactRecorder, baskets: BasketsConsumer) -> None:
+    pact = lookups.expect_unknown_store(stores_pact())
+    [error] = baskets.look_up(pact, lambda catalog: catalog.store("unknown-id"))
+    assert isinstance(error, NotFoundError) and error.message == STORE_NOT_LOCATED
+    assert baskets.store("unknown-id") is None
+    recorder.record(pact)
+
+
+def test_an_unknown_product_is_not_located(
+    recorder: PactRecorder, baskets: BasketsConsumer
+) -> None:
+    pact = lookups.expect_unknown_product(stores_pact())
+    [error] = baskets.look_up(pact, lambda catalog: catalog.product("unknown-id"))
+    assert isinstance(error, NotFoundError) and error.message == PRODUCT_NOT_LOCATED
+    assert baskets.product("unknown-id") is None
     recorder.record(pact)
 
 

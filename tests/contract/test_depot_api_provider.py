@@ -17,8 +17,8 @@ from mall.depot.domain.shopping_list import ListLine, ShoppingList
 from mall_adapters.bootstrap.settings import Settings
 from mall_adapters.postgres.database import Database
 from mall_adapters.postgres.depot import PostgresShoppingListRepository
+from tests.support.contract_http_provider import Injected, Params, ProviderStates, verify_http_pact
 from tests.support.contract_pacts import PACTS_DIR
-from tests.support.contract_provider import Injected, Params, ProviderStates, verify_http_pact
 
 PACT_FILE = PACTS_DIR / "depot-ui-depot-api.json"
 LINES = (

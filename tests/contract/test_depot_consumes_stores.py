@@ -1,5 +1,6 @@
 """Consumer side of `pacts/depot-stores.json`: the stores events depot keeps its caches from
-(the reference's `depot-stores` pact, with the location and the version)."""
+(the reference's `depot-stores` pact, with the location and the version), and the
+GetStore/GetProduct look-ups a shopping list of uncached stores and products sends."""
 
 from __future__ import annotations
 
@@ -10,9 +11,12 @@ import msgspec
 import pytest
 from pact import Pact, match
 
+from mall.depot.application.lookup import Catalog
 from mall.depot.ports import CachedProduct, CachedStore
+from mall.kernel.errors import NotFoundError
 from mall_contracts.stores import messages
 from mall_contracts.stores.subjects import PRODUCT_EVENTS, STORE_EVENTS
+from tests.contract import stores_lookups as lookups
 from tests.contract.depot_consumer import DepotConsumer, expect
 from tests.support.contract_pacts import PactRecorder
 
@@ -23,6 +27,7 @@ DESCRIPTIONS = (
     "a ProductAdded message",
     "a ProductRebranded message",
     "a ProductRemoved message",
+    *lookups.DESCRIPTIONS,
 )
 STORE = CachedStore("store-id", "NewStore", "NewLocation", 1)
 PRODUCT = CachedProduct("product-id", "store-id", "TheProduct", 1)
@@ -132,6 +137,42 @@ def test_product_removed_removes_the_product(recorder: PactRecorder, depot: Depo
     )
     pact.verify(depot.receive, "Async")
     assert depot.product("product-id") is None
+    recorder.record(pact)
+
+
+def test_get_store_resolves_an_uncached_store(recorder: PactRecorder, depot: DepotConsumer) -> None:
+    pact = lookups.expect_store(stores_pact())
+    [catalog] = depot.look_up(pact, lambda stores: stores.resolve(["store-id"], []))
+    assert isinstance(catalog, Catalog)
+    assert catalog.stores == {"store-id": STORE}
+    assert catalog.fetched_stores == [STORE]  # cached with the list
+    recorder.record(pact)
+
+
+def test_get_product_resolves_an_uncached_product(
+    recorder: PactRecorder, depot: DepotConsumer
+) -> None:
+    pact = lookups.expect_product(stores_pact())
+    [catalog] = depot.look_up(pact, lambda stores: stores.resolve([], ["product-id"]))
+    assert isinstance(catalog, Catalog)
+    assert catalog.products == {"product-id": PRODUCT}
+    assert catalog.fetched_products == [PRODUCT]
+    recorder.record(pact)
+
+
+def test_an_unknown_store_is_not_located(recorder: PactRecorder, depot: DepotConsumer) -> None:
+    pact = lookups.expect_unknown_store(stores_pact())
+    [error] = depot.look_up(pact, lambda stores: stores.resolve(["unknown-id"], []))
+    assert isinstance(error, NotFoundError)
+    assert error.message == "building shopping list: store 'unknown-id' was not located"
+    recorder.record(pact)
+
+
+def test_an_unknown_product_is_not_located(recorder: PactRecorder, depot: DepotConsumer) -> None:
+    pact = lookups.expect_unknown_product(stores_pact())
+    [error] = depot.look_up(pact, lambda stores: stores.resolve([], ["unknown-id"]))
+    assert isinstance(error, NotFoundError)
+    assert error.message == "building shopping list: product 'unknown-id' was not located"
     recorder.record(pact)
 
 

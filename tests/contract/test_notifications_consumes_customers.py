@@ -119,6 +119,7 @@ def test_get_customer_on_a_cache_miss(recorder: PactRecorder) -> None:
     pact = customers_pact()
     (
         pact.upon_receiving("a GetCustomer request for a known customer", "Sync")
+        .given("a customer exists", {"id": "customer-id"})
         .with_body({"id": match.str("customer-id")}, content_type=JSON)
         .with_metadata({"subject": GET_CUSTOMER, "name": messages.GET_CUSTOMER})
         .will_respond_with()

@@ -24,8 +24,8 @@ from mall_adapters.postgres.event_store import PostgresEventStore
 from mall_adapters.postgres.idempotency import PostgresIdempotencyRecords
 from mall_adapters.reliability.ports import StoredResponse
 from mall_contracts.ordering import http
+from tests.support.contract_http_provider import Injected, Params, ProviderStates, verify_http_pact
 from tests.support.contract_pacts import PACTS_DIR
-from tests.support.contract_provider import Injected, Params, ProviderStates, verify_http_pact
 
 PACT_FILE = PACTS_DIR / "ordering-ui-ordering-api.json"
 LINE = OrderItem("store-id", "product-id", "TheStore", "TheProduct", 9.99, 2)

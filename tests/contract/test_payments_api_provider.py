@@ -19,8 +19,8 @@ from mall_adapters.bootstrap.settings import Settings
 from mall_adapters.postgres.customers import PostgresCustomerRepository
 from mall_adapters.postgres.database import Database
 from mall_adapters.postgres.payments import PostgresInvoiceRepository, PostgresPaymentRepository
+from tests.support.contract_http_provider import Injected, Params, ProviderStates, verify_http_pact
 from tests.support.contract_pacts import PACTS_DIR
-from tests.support.contract_provider import Injected, Params, ProviderStates, verify_http_pact
 
 PACT_FILE = PACTS_DIR / "payments-ui-payments-api.json"
 

@@ -93,10 +93,16 @@ class PactRequester(Requester):
         return msgspec.json.decode(self._exchange.reply, type=reply_type)
 
 
-def expect_query(pact: Pact, description: str, reply: str, body: dict[str, Any]) -> None:
+def expect_query(
+    pact: Pact, description: str, reply: str, body: dict[str, Any], *, known: bool
+) -> None:
+    """The query for `customer-id`; a known customer is the provider state "a customer
+    exists"."""
+    interaction = pact.upon_receiving(description, "Sync")
+    if known:
+        interaction.given("a customer exists", {"id": "customer-id"})
     (
-        pact.upon_receiving(description, "Sync")
-        .with_body({"id": match.str("customer-id")}, content_type="application/json")
+        interaction.with_body({"id": match.str("customer-id")}, content_type="application/json")
         .with_metadata({"subject": GET_CUSTOMER, "name": messages.GET_CUSTOMER})
         .will_respond_with()
         .with_body(body, content_type="application/json")
@@ -146,6 +152,7 @@ def test_a_registered_customer_may_authorize_a_payment(recorder: PactRecorder) -
                 "version": match.int(1),
             }
         },
+        known=True,
     )
     requester, outcome = authorize(pact)
     assert requester.asked == [(GET_CUSTOMER, messages.GET_CUSTOMER, {"id": "customer-id"})]
@@ -160,6 +167,7 @@ def test_an_unknown_customer_is_not_found(recorder: PactRecorder) -> None:
         UNKNOWN,
         common.NOT_FOUND,
         {"message": match.str("customer with that ID does not exist")},
+        known=False,
     )
     requester, outcome = authorize(pact)
     assert requester.asked == [(GET_CUSTOMER, messages.GET_CUSTOMER, {"id": "customer-id"})]

@@ -18,8 +18,8 @@ from mall.search.ports import OrderLine, Position, SearchedOrder
 from mall_adapters.bootstrap.settings import Settings
 from mall_adapters.postgres.database import Database
 from mall_adapters.postgres.search import PostgresOrderReadModel
+from tests.support.contract_http_provider import Injected, Params, ProviderStates, verify_http_pact
 from tests.support.contract_pacts import PACTS_DIR
-from tests.support.contract_provider import Injected, Params, ProviderStates, verify_http_pact
 
 PACT_FILE = PACTS_DIR / "search-ui-search-api.json"
 LINE = OrderLine("product-id", "store-id", "TheProduct", "TheStore", 9.99, 2)

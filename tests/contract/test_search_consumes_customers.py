@@ -13,7 +13,8 @@ from mall.search.ports import CachedCustomer
 from mall_contracts.common import messages as common
 from mall_contracts.customers import messages
 from mall_contracts.customers.subjects import CUSTOMER_EVENTS, GET_CUSTOMER
-from tests.contract.search_consumer import SearchConsumer, expect, expect_reply
+from tests.contract.search_consumer import SearchConsumer, expect
+from tests.support.contract_lookups import expect_reply
 from tests.support.contract_pacts import PactRecorder, run_sync
 
 CONSUMER, PROVIDER = "search", "customers"
@@ -79,6 +80,7 @@ def test_get_customer_fills_the_cache(recorder: PactRecorder, search: SearchCons
                 }
             },
         ),
+        given=("a customer exists", {"id": "customer-id"}),
     )
     found = search.look_up(pact, lambda names: names.customer("customer-id"))
     assert found == [CachedCustomer("customer-id", "Ann", 1)]

@@ -99,7 +99,7 @@ IDS = {
         (
             "an OrderApproved message",
             messages.ORDER_APPROVED,
-            {**IDS, "shopping_id": match.str("shopping-id"), "total": match.number(20.0)},
+            {**IDS, "shopping_id": match.str("shopping-id")},
             OrderStatus.APPROVED,
         ),
         (

@@ -10,10 +10,10 @@ import pytest
 from pact import Pact, match
 
 from mall.search.ports import CachedProduct, CachedStore
-from mall_contracts.common import messages as common
 from mall_contracts.stores import messages
-from mall_contracts.stores.subjects import GET_PRODUCT, GET_STORE, PRODUCT_EVENTS, STORE_EVENTS
-from tests.contract.search_consumer import SearchConsumer, expect, expect_reply
+from mall_contracts.stores.subjects import PRODUCT_EVENTS, STORE_EVENTS
+from tests.contract import stores_lookups as lookups
+from tests.contract.search_consumer import SearchConsumer, expect
 from tests.support.contract_pacts import PactRecorder, run_sync
 
 CONSUMER, PROVIDER = "search", "stores"
@@ -23,10 +23,7 @@ DESCRIPTIONS = (
     "a ProductAdded message",
     "a ProductRebranded message",
     "a ProductRemoved message",
-    "a GetStore query",
-    "a GetStore query for an unknown store",
-    "a GetProduct query",
-    "a GetProduct query for an unknown product",
+    *lookups.DESCRIPTIONS,
 )
 PRODUCT = CachedProduct("product-id", "store-id", "TheProduct", 1)
 
@@ -146,23 +143,7 @@ def test_product_removed_keeps_the_name(recorder: PactRecorder, search: SearchCo
 
 
 def test_get_store_fills_the_cache(recorder: PactRecorder, search: SearchConsumer) -> None:
-    pact = expect_reply(
-        stores_pact(),
-        "a GetStore query",
-        (GET_STORE, messages.GET_STORE, {"id": "store-id"}),
-        (
-            messages.GET_STORE_REPLY,
-            {
-                "store": {
-                    "id": match.str("store-id"),
-                    "name": match.str("NewStore"),
-                    "location": match.str("NewLocation"),
-                    "participating": match.bool(False),
-                    "version": match.int(1),
-                }
-            },
-        ),
-    )
+    pact = lookups.expect_store(stores_pact())
     found = search.look_up(pact, lambda names: names.store("store-id"))
     assert found == [CachedStore("store-id", "NewStore", 1)]
     assert store(search) == found[0]
@@ -170,63 +151,22 @@ def test_get_store_fills_the_cache(recorder: PactRecorder, search: SearchConsume
 
 
 def test_get_product_fills_the_cache(recorder: PactRecorder, search: SearchConsumer) -> None:
-    pact = expect_reply(
-        stores_pact(),
-        "a GetProduct query",
-        (GET_PRODUCT, messages.GET_PRODUCT, {"id": "product-id"}),
-        (
-            messages.GET_PRODUCT_REPLY,
-            {
-                "product": {
-                    "id": match.str("product-id"),
-                    "store_id": match.str("store-id"),
-                    "name": match.str("TheProduct"),
-                    "description": match.str("A product"),
-                    "sku": match.str("sku-1"),
-                    "price": match.number(10.0),
-                    "version": match.int(1),
-                }
-            },
-        ),
-    )
+    pact = lookups.expect_product(stores_pact())
     found = search.look_up(pact, lambda names: names.product("product-id"))
     assert found == [PRODUCT]
     assert product(search) == PRODUCT
     recorder.record(pact)
 
 
-@pytest.mark.parametrize(
-    ("description", "query", "message"),
-    [
-        (
-            "a GetStore query for an unknown store",
-            (GET_STORE, messages.GET_STORE),
-            "store with that ID does not exist",
-        ),
-        (
-            "a GetProduct query for an unknown product",
-            (GET_PRODUCT, messages.GET_PRODUCT),
-            "product with that ID does not exist",
-        ),
-    ],
-)
-def test_an_unknown_store_or_product_has_no_name(
-    recorder: PactRecorder,
-    search: SearchConsumer,
-    description: str,
-    query: tuple[str, str],
-    message: str,
-) -> None:
-    pact = expect_reply(
-        stores_pact(),
-        description,
-        (*query, {"id": "unknown-id"}),
-        (common.NOT_FOUND, {"message": match.str(message)}),
-    )
-    is_store = query[1] == messages.GET_STORE
-    found = search.look_up(
-        pact, lambda names: names.store("unknown-id") if is_store else names.product("unknown-id")
-    )
-    assert found == [None]
-    assert (store(search, "unknown-id"), product(search, "unknown-id")) == (None, None)
+def test_an_unknown_store_has_no_name(recorder: PactRecorder, search: SearchConsumer) -> None:
+    pact = lookups.expect_unknown_store(stores_pact())
+    assert search.look_up(pact, lambda names: names.store("unknown-id")) == [None]
+    assert store(search, "unknown-id") is None
+    recorder.record(pact)
+
+
+def test_an_unknown_product_has_no_name(recorder: PactRecorder, search: SearchConsumer) -> None:
+    pact = lookups.expect_unknown_product(stores_pact())
+    assert search.look_up(pact, lambda names: names.product("unknown-id")) == [None]
+    assert product(search, "unknown-id") is None
     recorder.record(pact)

@@ -1,6 +1,7 @@
 """`RecordingConsumer`: keeps the routes a generated binding binds, by subject, so a consumer
 Pact test can deliver each example message to the real handler the way JetStream would, and a
-provider verification can run a command the way the module's command consumer does."""
+provider verification can run a command the way the module's command consumer does, or ask
+the real query handlers the way a NATS request would."""
 
 from __future__ import annotations
 
@@ -26,12 +27,31 @@ Q = TypeVar("Q", bound=msgspec.Struct)
 R = TypeVar("R", bound=msgspec.Struct)
 
 
+Answer = Callable[[bytes], Awaitable[tuple[str, msgspec.Struct]]]
+"""Decodes one query, runs its handler and returns the reply with its wire name."""
+
+
+def answering(
+    request: type[Q],
+    handler: Callable[[Q], Awaitable[R]],
+    replies: Mapping[type[msgspec.Struct], str],
+) -> Answer:
+    """What the NATS responder does with a query (`messaging.responder.answer`)."""
+    decoder = msgspec.json.Decoder(request)
+
+    async def run(body: bytes) -> tuple[str, msgspec.Struct]:
+        result = await handler(decoder.decode(body))
+        return replies[type(result)], result
+
+    return run
+
+
 class RecordingConsumer(Consumer):
     def __init__(self) -> None:
         self.routes: dict[str, dict[str, Route]] = {}
         self.commands: dict[str, dict[str, CommandRoute]] = {}
         self.replies: dict[str, Mapping[type[msgspec.Struct], str]] = {}
-        self.answered: list[str] = []
+        self.answers: dict[str, Answer] = {}
         self.outbox = InMemoryOutbox("replies")  # the replies `process` writes
         sink = OutboxSink(
             self.outbox,
@@ -66,7 +86,7 @@ class RecordingConsumer(Consumer):
         handler: Callable[[Q], Awaitable[R]],
         replies: Mapping[type[msgspec.Struct], str],
     ) -> None:
-        self.answered.append(subject)
+        self.answers[subject] = answering(request, handler, replies)
 
     def deliver(self, body: str | bytes | None, metadata: Mapping[str, object]) -> None:
         """One delivery of a pact's example event: the route for its subject and name runs
@@ -89,6 +109,11 @@ class RecordingConsumer(Consumer):
         )
         written = [row.envelope for row in self.outbox.rows.values()]
         return written[-1] if len(written) > before else None
+
+    def ask(self, body: bytes, subject: str) -> tuple[str, msgspec.Struct]:
+        """One query on `subject`, answered by the bound query handler: the reply and its
+        wire name."""
+        return run_sync(self.answers[subject](body))
 
 
 PACT_KEYS = frozenset({"subject", "name", "contentType"})

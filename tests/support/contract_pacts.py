@@ -1,5 +1,6 @@
-"""Pact helpers shared by the contract tests: where pact files live, how consumer tests write
-them, and running coroutines from the synchronous callbacks pact-python makes."""
+"""Pact helpers shared by the contract tests: where pact files live, which test modules verify
+providers, how consumer tests write pact files, and running coroutines from the synchronous
+callbacks pact-python makes."""
 
 from __future__ import annotations
 
@@ -17,6 +18,12 @@ PACTS_DIR = Path(__file__).resolve().parents[2] / "pacts"
 """The committed pact files: consumer tests write them, provider verifications read them."""
 
 T = TypeVar("T")
+
+
+def is_provider_module(stem: str) -> bool:
+    """Provider verifications are named `test_<provider>_provides_<what>` or
+    `test_<provider>_..._provider`; every other contract test module is a consumer test."""
+    return "_provides_" in stem or stem.endswith("_provider")
 
 
 def run_sync(work: Awaitable[T]) -> T:

@@ -14,6 +14,7 @@ from mall.cosec.application.policies import CosecPolicies
 from mall.cosec.domain.create_order import CreateOrderData
 from mall.customers.application.queries import CustomersQueryHandlers
 from mall.depot.application.policies import DepotPolicies
+from mall.kernel.ports import IdGenerator
 from mall.kernel.saga.coordinator import SagaCoordinator
 from mall.notifications.application.delivery import SmsDispatcher
 from mall.notifications.application.policies import NotificationsPolicies
@@ -72,10 +73,11 @@ from mall_contracts.search.ports import SearchApi
 from mall_contracts.stores.ports import StoresApi
 
 
-def memory_infrastructure() -> Infrastructure:
+def memory_infrastructure(ids: IdGenerator | None = None) -> Infrastructure:
+    """In-memory unit of work, a fixed clock and sequential ids (or `ids`)."""
     infra = Infrastructure(settings=Settings())
     infra.uow.override(providers.Singleton(InMemoryUnitOfWork))
-    infra.ids.override(providers.Singleton(SequentialIds))
+    infra.ids.override(providers.Object(ids) if ids else providers.Singleton(SequentialIds))
     infra.clock.override(providers.Singleton(FixedClock))
     return infra
 
