@@ -18,18 +18,11 @@ from pact import Verifier
 from pact.types import Message
 
 from mall_adapters.reliability.envelope import HEADER_REPLY_TO, HEADER_SAGA_ID, HEADER_SAGA_NAME
-from mall_contracts.customers import messages as customers
 from tests.support.contract_pacts import PACTS_DIR
 from tests.support.contract_saga import Params, wire_message
 from tests.support.cosec_saga import SCENARIOS, SagaDriver
 
 PARTICIPANTS = ("customers", "depot", "ordering", "payments")
-UNSTATED: dict[str, str] = {
-    # interactions written without a scenario -> the command the saga sends for them
-    "an AuthorizeCustomer command for an enabled customer": customers.AUTHORIZE_CUSTOMER,
-    "an AuthorizeCustomer command for a disabled customer": customers.AUTHORIZE_CUSTOMER,
-    "an AuthorizeCustomer command for an unknown customer": customers.AUTHORIZE_CUSTOMER,
-}
 
 
 class SagaCommandSource:
@@ -47,8 +40,8 @@ class SagaCommandSource:
             self._command = SCENARIOS[state]
 
     def produce(self, name: str) -> Message:
-        command = self._command or UNSTATED[name]
-        message = wire_message(SagaDriver.build().waiting_for(command))
+        assert self._command is not None, f"{name!r} names no saga scenario"
+        message = wire_message(SagaDriver.build().waiting_for(self._command))
         metadata = message["metadata"] or {}
         message["metadata"] = {k: v for k, v in metadata.items() if k not in self._dropping}
         return message
