@@ -13,31 +13,30 @@ message whatever the participant then answers, so the interactions of one comman
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pytest
 from pact import Verifier
 from pact.types import Message
 
 from mall_adapters.reliability.envelope import HEADER_REPLY_TO, HEADER_SAGA_ID, HEADER_SAGA_NAME
-from mall_contracts.customers import messages as customers
 from tests.support.contract_pacts import PACTS_DIR
 from tests.support.contract_saga import Params, wire_message
 from tests.support.cosec_saga import SCENARIOS, SagaDriver
 
 PARTICIPANTS = ("customers", "depot", "ordering", "payments")
-UNSTATED: dict[str, str] = {
-    # interactions written without a scenario -> the command the saga sends for them
-    "an AuthorizeCustomer command for an enabled customer": customers.AUTHORIZE_CUSTOMER,
-    "an AuthorizeCustomer command for a disabled customer": customers.AUTHORIZE_CUSTOMER,
-    "an AuthorizeCustomer command for an unknown customer": customers.AUTHORIZE_CUSTOMER,
-}
 
 
 class SagaCommandSource:
     """Sends each interaction's command from a new saga brought to the interaction's
-    scenario, leaving out the headers named in `dropping` (to see the verification fail)."""
+    scenario; to see the verification fail, it leaves out the headers named in `dropping` and
+    gives those in `changing` another value."""
 
-    def __init__(self, dropping: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self, dropping: frozenset[str] = frozenset(), changing: Mapping[str, str] | None = None
+    ) -> None:
         self._dropping = dropping
+        self._changing = dict(changing or {})
         self._command: str | None = None
 
     def state(self, state: str, action: str, parameters: Params | None) -> None:
@@ -47,10 +46,11 @@ class SagaCommandSource:
             self._command = SCENARIOS[state]
 
     def produce(self, name: str) -> Message:
-        command = self._command or UNSTATED[name]
-        message = wire_message(SagaDriver.build().waiting_for(command))
+        assert self._command is not None, f"{name!r} names no saga scenario"
+        message = wire_message(SagaDriver.build().waiting_for(self._command))
         metadata = message["metadata"] or {}
-        message["metadata"] = {k: v for k, v in metadata.items() if k not in self._dropping}
+        kept = {k: v for k, v in metadata.items() if k not in self._dropping}
+        message["metadata"] = kept | self._changing
         return message
 
     def mismatches(self, participant: str) -> str | None:
@@ -83,3 +83,14 @@ def test_a_command_without_a_command_header_breaks_the_pact(header: str) -> None
     report = SagaCommandSource(dropping=frozenset({header})).mismatches("depot")
     assert report is not None
     assert header in report
+
+
+@pytest.mark.parametrize("participant", PARTICIPANTS)
+def test_a_command_answered_to_another_saga_breaks_the_pact(participant: str) -> None:
+    """The reply subject and the saga name are pinned by value, not by type: a command whose
+    reply would reach another saga is not the command the participant expects."""
+    elsewhere = {HEADER_REPLY_TO: "intellimall.other.replies", HEADER_SAGA_NAME: "other.Saga"}
+    report = SagaCommandSource(changing=elsewhere).mismatches(participant)
+    assert report is not None
+    assert HEADER_REPLY_TO in report
+    assert HEADER_SAGA_NAME in report

@@ -1,66 +1,67 @@
-"""Consumer side of `pacts/customers-cosec.json`: the saga's AuthorizeCustomer, which customers
-answers on the reply subject the command names, for the command and saga it came from.
+"""Consumer side of `pacts/customers-cosec.json`: the create-order saga's AuthorizeCustomer,
+sent when the saga starts, with the headers customers answers by.
 
 The example command is delivered with its headers through customers' command route and the
-real command processor (in memory), as its JetStream command consumer runs it; the tests check
-the reply that processor writes: `am.Success` for an enabled customer, `am.Failure` with the
-reference's text for a disabled or unknown one.
+real command processor (in memory), as its JetStream command consumer runs it. The tests check
+the reply the processor wrote for the saga: `am.Success` for an enabled customer, `am.Failure`
+with the reference's text for a disabled or unknown one; and that authorizing is only a check:
+the customer is left as it was and customers publishes nothing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
-import msgspec
 import pytest
 from pact import Pact, match
 
-from mall.cosec.domain.create_order import SAGA_NAME
-from mall.customers.domain.customer import Customer
+from mall.customers.domain.customer import Customer, CustomerState
 from mall_adapters.messaging.generated.customers import build_customers_router
-from mall_adapters.reliability.envelope import (
-    FAILURE,
-    HEADER_COMMAND_ID,
-    HEADER_ID,
-    HEADER_OUTCOME,
-    HEADER_REPLY_TO,
-    HEADER_SAGA_ID,
-    HEADER_SAGA_NAME,
-    SUCCESS,
-    Envelope,
-)
+from mall_adapters.reliability.envelope import FAILURE, SUCCESS
 from mall_contracts.common import messages as common
-from mall_contracts.cosec.subjects import CREATE_ORDER_REPLIES
 from mall_contracts.customers import messages
 from mall_contracts.customers.subjects import CUSTOMER_COMMANDS
-from tests.support.contract_consumer import RecordingConsumer, delivered
+from tests.support.contract_consumer import RecordingConsumer
 from tests.support.contract_pacts import PactRecorder, run_sync
-from tests.support.cores import build_customers_core
+from tests.support.contract_saga import SagaCommands, assert_answered, expect_command
+from tests.support.cores import CustomersCore, build_customers_core
+from tests.support.cosec_saga import STARTED
 
 CONSUMER, PROVIDER = "customers", "cosec"
+CUSTOMER_ID = "customer-id"
 ENABLED = "an AuthorizeCustomer command for an enabled customer"
 DISABLED = "an AuthorizeCustomer command for a disabled customer"
 UNKNOWN = "an AuthorizeCustomer command for an unknown customer"
 
 
+@dataclass
 class Customers:
-    def __init__(self) -> None:
-        self.core = build_customers_core()
-        self.consumer = RecordingConsumer()
-        build_customers_router(self.core.queries, self.consumer)
-        self.replies: list[Envelope] = []
+    """Customers' command route, bound by the generated binding over the in-memory core."""
 
-    def receive(self, body: str | bytes | None, metadata: dict[str, object]) -> None:
-        reply = self.consumer.process(delivered(body, metadata))
-        assert reply is not None, "the command was not answered"
-        self.replies.append(reply)
+    core: CustomersCore
+    commands: SagaCommands
+    seeded: dict[str, tuple[CustomerState, int]] = field(default_factory=dict)
 
-    def seed(self, enabled: bool) -> None:
-        customer = Customer.register("customer-id", "Ann", "555-0100")
+    @classmethod
+    def build(cls) -> Customers:
+        core = build_customers_core()
+        consumer = RecordingConsumer()
+        build_customers_router(core.queries, consumer)
+        return cls(core, SagaCommands(consumer))
+
+    def seed(self, *, enabled: bool) -> None:
+        customer = Customer.register(CUSTOMER_ID, "Ann", "555-0100")
         if not enabled:
             customer.disable()
         run_sync(self.core.store.save(customer))
+        self.seeded = dict(self.core.store.rows)
+
+    def assert_nothing_recorded(self) -> None:
+        """Authorizing is a check: the customers are as seeded and nothing was published."""
+        assert self.core.store.rows == self.seeded
+        assert self.core.sink.sent == []
 
 
 @pytest.fixture(scope="module")
@@ -73,47 +74,22 @@ def recorder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PactRecorder]
 
 @pytest.fixture
 def customers() -> Customers:
-    return Customers()
+    return Customers.build()
 
 
 def authorize(description: str) -> Pact:
-    """The command with the headers customers answers by: its id (echoed as the command id
-    of the reply), where the reply goes, and the saga it goes back to."""
     pact = Pact(CONSUMER, PROVIDER).with_specification("V4")
-    (
-        pact.upon_receiving(description, "Async")
-        .with_body({"id": match.str("customer-id")}, content_type="application/json")
-        .with_metadata(
-            {
-                "subject": CUSTOMER_COMMANDS,
-                "name": messages.AUTHORIZE_CUSTOMER,
-                "contentType": "application/json",
-                HEADER_ID: match.str("command-id"),
-                HEADER_REPLY_TO: match.str(CREATE_ORDER_REPLIES),
-                HEADER_SAGA_ID: match.str("order-id"),
-                HEADER_SAGA_NAME: match.str(SAGA_NAME),
-            }
-        )
-    )
-    return pact
-
-
-def assert_answered(reply: Envelope, name: str, outcome: str) -> None:
-    """A reply on the command's reply subject, naming the command, its outcome and saga."""
-    assert (reply.subject, reply.name) == (CREATE_ORDER_REPLIES, name)
-    assert reply.extra_headers[HEADER_COMMAND_ID] == "command-id"
-    assert reply.extra_headers[HEADER_OUTCOME] == outcome
-    assert reply.extra_headers[HEADER_SAGA_ID] == "order-id"
-    assert reply.extra_headers[HEADER_SAGA_NAME] == SAGA_NAME
+    body = {"id": match.str(CUSTOMER_ID)}
+    name = messages.AUTHORIZE_CUSTOMER
+    return expect_command(pact, description, STARTED, CUSTOMER_COMMANDS, name, body)
 
 
 def test_an_enabled_customer_is_authorized(recorder: PactRecorder, customers: Customers) -> None:
     customers.seed(enabled=True)
     pact = authorize(ENABLED)
-    pact.verify(customers.receive, "Async")
-    [reply] = customers.replies
-    assert_answered(reply, common.SUCCESS, SUCCESS)
-    assert msgspec.json.decode(reply.data) == {}
+    pact.verify(customers.commands.receive, "Async")
+    assert_answered(customers.commands.reply(), common.SUCCESS, SUCCESS, {})
+    customers.assert_nothing_recorded()
     recorder.record(pact)
 
 
@@ -122,10 +98,10 @@ def test_a_disabled_customer_is_not_authorized(
 ) -> None:
     customers.seed(enabled=False)
     pact = authorize(DISABLED)
-    pact.verify(customers.receive, "Async")
-    [reply] = customers.replies
-    assert_answered(reply, common.FAILURE, FAILURE)
-    assert msgspec.json.decode(reply.data) == {"message": "customer is not authorized"}
+    pact.verify(customers.commands.receive, "Async")
+    why = {"message": "customer is not authorized"}
+    assert_answered(customers.commands.reply(), common.FAILURE, FAILURE, why)
+    customers.assert_nothing_recorded()
     recorder.record(pact)
 
 
@@ -133,8 +109,8 @@ def test_an_unknown_customer_is_not_authorized(
     recorder: PactRecorder, customers: Customers
 ) -> None:
     pact = authorize(UNKNOWN)
-    pact.verify(customers.receive, "Async")
-    [reply] = customers.replies
-    assert_answered(reply, common.FAILURE, FAILURE)
-    assert msgspec.json.decode(reply.data) == {"message": "customer with that ID does not exist"}
+    pact.verify(customers.commands.receive, "Async")
+    why = {"message": "customer with that ID does not exist"}
+    assert_answered(customers.commands.reply(), common.FAILURE, FAILURE, why)
+    customers.assert_nothing_recorded()
     recorder.record(pact)

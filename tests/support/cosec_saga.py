@@ -60,6 +60,7 @@ def list_created(saga: SagaDriver) -> None:
 # The saga's situations in which it sends each participant's command: the provider states of
 # the participants' command pacts (`pacts/<participant>-cosec.json`). A command is the same
 # message whatever the participant answers, so its scenario serves all of them.
+STARTED = "the create-order saga started for a new order"
 AUTHORIZED = "the create-order saga authorized the customer"
 LIST_CREATED = "the create-order saga created the shopping list"
 PAYMENT_CONFIRMED = "the create-order saga confirmed the payment"
@@ -80,6 +81,7 @@ ROUTES: dict[str, tuple[Answer, ...]] = {
 
 SCENARIOS: dict[str, str] = {
     # scenario -> the command the saga sends in it (`SagaDriver.waiting_for`)
+    STARTED: customers.AUTHORIZE_CUSTOMER,
     AUTHORIZED: depot.CREATE_SHOPPING_LIST,
     LIST_CREATED: payments.CONFIRM_PAYMENT,
     PAYMENT_CONFIRMED: depot.INITIATE_SHOPPING,
