@@ -8,26 +8,10 @@ quoted (`"baskets-stores.json"`). HTTP pacts and message pacts alike: a new
 
 from __future__ import annotations
 
-from mall_adapters.codegen.model import Model
-from tests.architecture.test_pact_matrix import PACTS, ROOT, matrix
+from tests.architecture.test_pact_matrix import PACTS, ROOT
 from tests.support.contract_pacts import is_provider_module
 
 CONTRACT_TESTS = ROOT / "tests" / "contract"
-
-NOT_YET_VERIFIED: set[str] = {
-    # The create-order saga's pacts: cosec's commands (depot, ordering, payments, customers
-    # consume them) and their replies (cosec consumes them). A ratchet: every other pact
-    # file must be verified, and a file verified now must come off this list. A listed file
-    # may not exist yet, as long as the message matrix needs that pair.
-    "depot-cosec.json",
-    "ordering-cosec.json",
-    "payments-cosec.json",
-    "customers-cosec.json",
-    "cosec-customers.json",
-    "cosec-depot.json",
-    "cosec-ordering.json",
-    "cosec-payments.json",
-}
 
 
 def verifiers() -> dict[str, str]:
@@ -46,19 +30,11 @@ def verified(pact: str, modules: dict[str, str]) -> list[str]:
 def test_every_pact_file_is_verified_by_its_provider() -> None:
     modules = verifiers()
     pacts = sorted(file.name for file in PACTS.glob("*.json"))
-    unverified = [p for p in pacts if not verified(p, modules) and p not in NOT_YET_VERIFIED]
+    unverified = [p for p in pacts if not verified(p, modules)]
     assert not unverified, (
         "no provider verification (tests/contract/test_<provider>_provides_<what>.py naming "
         f"the file) for: {unverified}"
     )
-    done = {p: verified(p, modules) for p in sorted(NOT_YET_VERIFIED) if verified(p, modules)}
-    assert not done, f"verified now; take them off NOT_YET_VERIFIED: {done}"
-
-
-def test_the_files_not_yet_verified_are_pacts_the_matrix_needs() -> None:
-    needs = matrix(list(Model.read(ROOT).messaging.values()))
-    pairs = {f"{consumer}-{provider}.json" for consumer, provider, _ in needs}
-    assert pairs >= NOT_YET_VERIFIED, f"not a pact to write: {NOT_YET_VERIFIED - pairs}"
 
 
 def test_a_provider_module_is_recognised_by_the_file_it_names() -> None:

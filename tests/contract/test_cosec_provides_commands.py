@@ -24,7 +24,13 @@ from tests.support.contract_pacts import PACTS_DIR
 from tests.support.contract_saga import Params, wire_message
 from tests.support.cosec_saga import SCENARIOS, SagaDriver
 
-PARTICIPANTS = ("customers", "depot", "ordering", "payments")
+PACT_FILES = {
+    "customers": "customers-cosec.json",
+    "depot": "depot-cosec.json",
+    "ordering": "ordering-cosec.json",
+    "payments": "payments-cosec.json",
+}
+PARTICIPANTS = tuple(PACT_FILES)
 
 
 class SagaCommandSource:
@@ -61,7 +67,7 @@ class SagaCommandSource:
             .set_coloured_output(enabled=False)
             .message_handler(self.produce)
             .state_handler(self.state, teardown=True)
-            .add_source(PACTS_DIR / f"{participant}-cosec.json")
+            .add_source(PACTS_DIR / PACT_FILES[participant])
         )
         try:
             verifier.verify()

@@ -35,6 +35,7 @@ def authorize(params: Params) -> Envelope:
 def test_customers_answers_authorize_customer_as_cosec_expects() -> None:
     SagaParticipant(
         "customers",
+        "cosec-customers.json",
         build_customers_core,
         lambda core, consumer: build_customers_router(core.queries, consumer),
         states={"an enabled customer": enabled_customer, "a disabled customer": disabled_customer},

@@ -67,6 +67,7 @@ def cancel(params: Params) -> Envelope:
 def test_depot_answers_the_saga_commands_as_cosec_expects() -> None:
     SagaParticipant(
         "depot",
+        "cosec-depot.json",
         build_depot_core,
         lambda core, consumer: build_depot_router(core.handlers, consumer),
         states={

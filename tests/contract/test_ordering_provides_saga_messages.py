@@ -71,6 +71,7 @@ def reject(params: Params) -> Envelope:
 def test_ordering_produces_the_messages_cosec_expects() -> None:
     SagaParticipant(
         "ordering",
+        "cosec-ordering.json",
         build_ordering_core,
         lambda core, consumer: build_ordering_router(core.handlers, consumer),
         states={

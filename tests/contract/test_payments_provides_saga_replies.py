@@ -33,6 +33,7 @@ def confirm(params: Params) -> Envelope:
 def test_payments_answers_confirm_payment_as_cosec_expects() -> None:
     SagaParticipant(
         "payments",
+        "cosec-payments.json",
         build_payments_core,
         lambda core, consumer: build_payments_router(core.handlers, consumer),
         states={

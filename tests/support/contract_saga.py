@@ -159,7 +159,8 @@ Event = Callable[[C, Params], Awaitable[Message]]
 
 @dataclass
 class SagaParticipant(Generic[C]):
-    """The provider side of `pacts/cosec-<participant>.json`.
+    """The provider side of `pacts/cosec-<participant>.json` (`pact_file`, named by the
+    provider module so the check that every pact is verified finds it).
 
     Each interaction gets a fresh core (`build`) with its command routes bound (`bind`, the
     generated binding). Its provider state is set up in the core, then the command its reply
@@ -168,6 +169,7 @@ class SagaParticipant(Generic[C]):
     """
 
     provider: str
+    pact_file: str
     build: Callable[[], C]
     bind: Callable[[C, Consumer], object]
     states: Mapping[str, State[C]]
@@ -184,7 +186,7 @@ class SagaParticipant(Generic[C]):
             .set_coloured_output(enabled=False)
             .message_handler(messages)
             .state_handler(self._state, teardown=True)
-            .add_source(PACTS_DIR / f"cosec-{self.provider}.json")
+            .add_source(PACTS_DIR / self.pact_file)
         )
         try:
             verifier.verify()
