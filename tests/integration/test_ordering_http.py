@@ -98,7 +98,13 @@ async def test_create_get_and_cancel(app: App, pg: Database) -> None:
         ),
         (
             "ordersapi.OrderCanceled",
-            {"id": order_id, "customer_id": "c1", "payment_id": "pay-1", "shopping_id": ""},
+            {
+                "id": order_id,
+                "customer_id": "c1",
+                "payment_id": "pay-1",
+                "shopping_id": "",
+                "total": 19.98,
+            },
         ),
     ]
 
