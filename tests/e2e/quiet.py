@@ -42,6 +42,7 @@ async def busy(pg_dsn: str, nats_url: str) -> list[str]:
     try:
         jsm = client.jsm()
         for stream in await jsm.streams_info():
+            assert stream.config.name is not None, "the server names every stream it lists"
             for consumer in await jsm.consumers_info(stream.config.name):
                 waiting = (consumer.num_pending or 0) + (consumer.num_ack_pending or 0)
                 if waiting:

@@ -8,9 +8,9 @@ and negative data, deterministic (derandomized, fixed seed) and with no example 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import schemathesis
-from schemathesis import Case
 from schemathesis.checks import (
     content_type_conformance,
     negative_data_rejection,
@@ -22,6 +22,9 @@ from schemathesis.checks import (
 
 from tests.fuzz.conftest import OPERATIONS, TALLY
 from tests.fuzz.records import Records
+
+if TYPE_CHECKING:  # schemathesis defines its OpenAPI case type for type checkers only
+    from schemathesis.specs.openapi.schemas import OpenApiCase
 
 SPECS = Path(__file__).resolve().parents[2] / "specs" / "openapi"
 CONFIG = schemathesis.Config.from_dict(
@@ -52,7 +55,7 @@ def load(module: str) -> schemathesis.BaseSchema:
     return schemathesis.openapi.from_path(SPECS / f"{module}.yaml", config=CONFIG)
 
 
-def check_case(case: Case, mall: Records) -> None:
+def check_case(case: OpenApiCase, mall: Records) -> None:
     case.path_parameters = mall.aim(case.operation.path, case.path_parameters or {})
     response = case.call(base_url=mall.url, timeout=30)
     OPERATIONS.add(case.operation.label)

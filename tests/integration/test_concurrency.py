@@ -10,6 +10,7 @@ import pytest
 
 from mall_adapters.postgres.database import Database
 from mall_adapters.reliability.guard import NetworkInTransactionError
+from mall_contracts.common.messages import NotFound
 from mall_contracts.stores import messages as stores_messages
 from tests.support.app import AppUnderTest
 from tests.support.polling import eventually
@@ -92,9 +93,10 @@ async def test_twenty_clients_adding_to_one_basket_queue_up(app: App) -> None:
 async def test_a_request_to_another_module_inside_a_transaction_fails_loudly(app: App) -> None:
     _, root = app
     db: Database = root.infra.db()
-    requests = root.baskets.requests()
+    requests = root.baskets.container.requests()
     async with db.transaction():
         with pytest.raises(NetworkInTransactionError, match=r"storesapi\.GetProduct"):
             await requests.get_product(stores_messages.GetProduct(id="p1"))
     missing = await requests.get_product(stores_messages.GetProduct(id="p1"))  # outside: fine
-    assert missing.message == "product with that ID does not exist"  # type: ignore[union-attr]
+    assert isinstance(missing, NotFound)
+    assert missing.message == "product with that ID does not exist"

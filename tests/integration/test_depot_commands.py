@@ -25,7 +25,7 @@ from mall_contracts.common import subjects as common_subjects
 from mall_contracts.depot import messages, subjects
 from mall_contracts.ordering import messages as ordering_messages
 from mall_contracts.ordering import subjects as ordering_subjects
-from tests.support.app import AppUnderTest
+from tests.support.app import AppUnderTest, kit
 from tests.support.polling import eventually
 
 App = AppUnderTest
@@ -126,7 +126,7 @@ async def test_the_saga_creates_and_initiates_a_list(app: App) -> None:
     assert (await reply_to(root, again))[2] == {"id": list_id}
 
     # A redelivery of a handled command is skipped by the inbox: no second effect or reply.
-    handle = root.depot.kit.consumer().routes[subjects.DEPOT_COMMANDS][messages.INITIATE_SHOPPING]
+    handle = kit(root.depot).consumer().routes[subjects.DEPOT_COMMANDS][messages.INITIATE_SHOPPING]
     assert await handle(initiate) is False
     assert len(await replies(root)) == 3
 

@@ -6,7 +6,7 @@ import uuid
 from datetime import UTC, datetime
 
 from mall_adapters.reliability.envelope import Envelope
-from tests.support.app import AppUnderTest
+from tests.support.app import AppUnderTest, kit
 
 App = AppUnderTest
 
@@ -26,8 +26,10 @@ async def test_a_parked_message_is_listed_and_replayed_once(app: App) -> None:
     letter = product_added(
         b'{"id":"p1","store_id":"s1","name":"Wand","description":"","sku":"","price":9.5,"version":1}'
     )
-    await root.baskets.kit.dead_letters().park(
-        "baskets-products", letter, "RuntimeError: db down", 5
+    await (
+        kit(root.baskets)
+        .dead_letters()
+        .park("baskets-products", letter, "RuntimeError: db down", 5)
     )
 
     listed = (await client.get("/admin/dead-letters")).json()["deadLetters"]
@@ -48,7 +50,7 @@ async def test_a_parked_message_is_listed_and_replayed_once(app: App) -> None:
 async def test_a_replay_that_fails_again_keeps_the_letter(app: App) -> None:
     client, root = app
     letter = product_added(b'{"id": 42}')
-    await root.baskets.kit.dead_letters().park("baskets-products", letter, "ValidationError", 5)
+    await kit(root.baskets).dead_letters().park("baskets-products", letter, "ValidationError", 5)
     replayed = await client.post(f"/admin/dead-letters/baskets/baskets-products/{letter.id}/replay")
     assert replayed.status_code == 503
     assert replayed.json()["message"].startswith("the replay failed again: ValidationError")

@@ -112,7 +112,10 @@ async def test_authorize_and_get_a_payment(app: App) -> None:
 async def test_authorize_refuses_bad_requests_and_unknown_customers(app: App) -> None:
     client, _ = app
     customer_id = await customer(client)
-    post = lambda body: client.post("/api/payments", json=body)  # noqa: E731
+
+    async def post(body: dict[str, object]) -> httpx.Response:
+        return await client.post("/api/payments", json=body)
+
     assert error(await post({"customerId": "nope", "amount": 1})) == (404, CUSTOMER_NOT_FOUND, 5)
     assert error(await post({"amount": 1})) == (400, "the customer id cannot be blank", 3)
     for amount in (0, -1, 0.00001):

@@ -151,6 +151,7 @@ async def test_paid_invoice_reaches_the_stream(app: App) -> None:
         await invoice(client, "order-9")
         assert (await client.put("/api/payments/invoices/order-9/pay")).status_code == 200
         message = await sub.next_msg(timeout=10)
+        assert message.headers is not None
         received.append((message.headers["Intellimall-Message-Name"], message.data))
     finally:
         await nc.close()

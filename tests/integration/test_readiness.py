@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
 from mall_adapters.bootstrap.app import create_app
@@ -16,7 +15,7 @@ from mall_adapters.bootstrap.containers import Root
 from mall_adapters.bootstrap.runtime import running
 from mall_adapters.infra.nats import EmbeddedNats
 from mall_adapters.infra.postgres import EmbeddedPostgres
-from tests.support.app import make_settings, running_app
+from tests.support.app import app_client, make_settings, running_app
 from tests.support.polling import eventually
 
 
@@ -98,17 +97,13 @@ async def test_readiness_reports_an_embedded_server_that_is_not_serving(
     settings = make_settings(pg_dsn, private_nats.address, tmp_path)
     root = Root(settings=settings)
     app = create_app(settings, root, manage_lifespan=False, embedded=[private_nats])
-    async with running(root, settings.modules):
-        client = httpx.AsyncClient(
-            transport=httpx.ASGITransport(app=app), base_url="http://testserver"
+    async with running(root, settings.modules), app_client(app) as client:
+        assert (await client.get("/readiness")).status_code == 200
+        private_nats.stop()
+        readiness = await client.get("/readiness")
+        assert readiness.status_code == 503
+        assert any(
+            r.startswith("embedded NATS is not serving") for r in readiness.json()["reasons"]
         )
-        async with client:
-            assert (await client.get("/readiness")).status_code == 200
-            private_nats.stop()
-            readiness = await client.get("/readiness")
-            assert readiness.status_code == 503
-            assert any(
-                r.startswith("embedded NATS is not serving") for r in readiness.json()["reasons"]
-            )
-            private_nats.start()
-            await eventually(lambda: client.get("/readiness"), lambda r: r.status_code == 200)
+        private_nats.start()
+        await eventually(lambda: client.get("/readiness"), lambda r: r.status_code == 200)

@@ -13,7 +13,7 @@ from mall_adapters.postgres.database import Database
 from mall_adapters.reliability.envelope import Envelope
 from mall_adapters.reliability.ports import RELAY
 from mall_contracts.stores import messages, subjects
-from tests.support.app import AppUnderTest
+from tests.support.app import AppUnderTest, kit
 from tests.support.polling import eventually
 
 App = AppUnderTest
@@ -41,7 +41,7 @@ async def test_an_unpublishable_message_is_parked_and_the_rest_go_on(
     client, root = app
     db: Database = root.infra.db()
     poison = store_created("x" * 2_000_000)  # over NATS's 1 MB max payload
-    await root.infra.uow().run(lambda: root.stores.kit.outbox().add(poison))
+    await root.infra.uow().run(lambda: kit(root.stores).outbox().add(poison))
     created = await client.post("/api/stores", json={"name": "After", "location": "L2"})
     store_id = created.json()["id"]
 
@@ -64,7 +64,7 @@ async def test_a_parked_outbox_message_is_replayed_through_the_operations_api(ap
     client, root = app
     db: Database = root.infra.db()
     letter = store_created("Parked")  # e.g. parked while the broker's limit was lower
-    await root.stores.kit.dead_letters().park(RELAY, letter, "MaxPayloadError: too big", 1)
+    await kit(root.stores).dead_letters().park(RELAY, letter, "MaxPayloadError: too big", 1)
 
     replayed = await client.post(f"/admin/dead-letters/stores/{RELAY}/{letter.id}/replay")
     assert replayed.status_code == 200, replayed.json()

@@ -88,6 +88,7 @@ async def test_snapshots_plus_later_events_load_like_events_alone(db: Database) 
         tally.add(100, 200)
         await snapshotting.save(tally)  # 8 -> 11 crosses 9: snapshot at 11
         row = await conn.fetchrow("SELECT stream_version, snapshot_name FROM stores.snapshots")
+        assert row is not None
         assert (row["stream_version"], row["snapshot_name"]) == (11, "tests.TallyV1")
         tally.add(7)
         await snapshotting.save(tally)

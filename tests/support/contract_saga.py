@@ -179,6 +179,8 @@ class SagaParticipant(Generic[C]):
     _params: Params = field(default_factory=dict, init=False)  # of the interaction's states
 
     def verify(self) -> None:
+        # Typed as the verifier's parameter (a dict is invariant in its values).
+        messages: dict[str, Callable[..., Message] | Message | bytes]
         messages = {d: self._reply(c) for d, c in self.replies.items()}
         messages |= {d: self._event(e) for d, e in self.events.items()}
         verifier = (

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from dependency_injector import providers
 
@@ -72,6 +73,16 @@ from mall_contracts.payments.ports import PaymentsApi
 from mall_contracts.search.ports import SearchApi
 from mall_contracts.stores.ports import StoresApi
 
+T = TypeVar("T")
+
+
+def overridden(provider: Callable[[], object], kind: type[T]) -> T:
+    """What `provider` gives now that a `kind` overrides it (the container types it as the
+    production adapter)."""
+    value = provider()
+    assert isinstance(value, kind), f"{type(value).__name__} is not the {kind.__name__} override"
+    return value
+
 
 def memory_infrastructure(ids: IdGenerator | None = None) -> Infrastructure:
     """In-memory unit of work, a fixed clock and sequential ids (or `ids`)."""
@@ -102,8 +113,8 @@ def build_stores_core(infra: Infrastructure | None = None) -> StoresCore:
         container.api(),
         container.responders(),
         container.kit.sink(),
-        container.mall(),
-        container.catalog(),
+        overridden(container.mall, InMemoryMallReadModel),
+        overridden(container.catalog, InMemoryCatalogReadModel),
     )
 
 
@@ -127,7 +138,7 @@ def build_customers_core(infra: Infrastructure | None = None) -> CustomersCore:
             customers_messages.AuthorizeCustomer(id=customer_id)
         ),
         container.kit.sink(),
-        container.records(),
+        overridden(container.records, InMemoryCustomerRepository),
     )
 
 
@@ -157,10 +168,10 @@ def build_baskets_core() -> BasketsCore:
         container.api(),
         container.policies(),
         container.kit.sink(),
-        container.events(),
-        container.store_cache(),
-        container.product_cache(),
-        container.requests(),
+        overridden(container.events, InMemoryEventStore),
+        overridden(container.store_cache, InMemoryStoreCache),
+        overridden(container.product_cache, InMemoryProductCache),
+        overridden(container.requests, LoopbackStoresRequests),
         stores,
     )
 
@@ -196,9 +207,9 @@ def build_payments_core() -> PaymentsCore:
         container.api(),
         container.handlers(),
         container.kit.sink(),
-        container.payment_records(),
-        container.invoice_records(),
-        container.requests(),
+        overridden(container.payment_records, InMemoryPaymentRepository),
+        overridden(container.invoice_records, InMemoryInvoiceRepository),
+        overridden(container.requests, LoopbackCustomersRequests),
         customers,
     )
 
@@ -216,7 +227,10 @@ def build_ordering_core() -> OrderingCore:
     container.kit.sink.override(providers.Singleton(RecordingSink))
     container.events.override(providers.Singleton(InMemoryEventStore, Order))
     return OrderingCore(
-        container.api(), container.handlers(), container.kit.sink(), container.events()
+        container.api(),
+        container.handlers(),
+        container.kit.sink(),
+        overridden(container.events, InMemoryEventStore),
     )
 
 
@@ -240,7 +254,10 @@ def build_cosec_core() -> CosecCore:
     container.kit.outbox.override(providers.Singleton(InMemoryOutbox, "cosec"))
     container.store.override(providers.Singleton(InMemorySagaStore[CreateOrderData]))
     return CosecCore(
-        container.policies(), container.sagas(), container.store(), container.kit.outbox()
+        container.policies(),
+        container.sagas(),
+        overridden(container.store, InMemorySagaStore),
+        container.kit.outbox(),
     )
 
 
@@ -270,10 +287,10 @@ def build_depot_core() -> DepotCore:
         container.api(),
         container.policies(),
         container.kit.sink(),
-        container.records(),
-        container.store_cache(),
-        container.product_cache(),
-        container.requests(),
+        overridden(container.records, memory_depot.InMemoryShoppingListRepository),
+        overridden(container.store_cache, memory_depot.InMemoryStoreCache),
+        overridden(container.product_cache, memory_depot.InMemoryProductCache),
+        overridden(container.requests, LoopbackStoresRequests),
         stores,
     )
 
@@ -306,11 +323,11 @@ def build_notifications_core(requests: NotificationsRequests | None = None) -> N
         container.api(),
         container.policies(),
         container.dispatcher(),
-        container.customer_cache(),
-        container.notification_log(),
-        container.sender(),
+        overridden(container.customer_cache, InMemoryCustomerCache),
+        overridden(container.notification_log, InMemoryNotificationLog),
+        overridden(container.sender, RecordingSmsSender),
         loopback,
-        infra.clock(),
+        overridden(infra.clock, FixedClock),
         customers,
     )
 
@@ -345,12 +362,12 @@ def build_search_core() -> SearchCore:
     return SearchCore(
         container.api(),
         container.policies(),
-        infra.clock(),
-        container.customer_cache(),
-        container.store_cache(),
-        container.product_cache(),
-        container.orders(),
-        container.requests(),
+        overridden(infra.clock, FixedClock),
+        overridden(container.customer_cache, search_memory.InMemoryCustomerCache),
+        overridden(container.store_cache, search_memory.InMemoryStoreCache),
+        overridden(container.product_cache, search_memory.InMemoryProductCache),
+        overridden(container.orders, search_memory.InMemoryOrderReadModel),
+        overridden(container.requests, search_memory.LoopbackSearchRequests),
         customers,
         stores,
     )

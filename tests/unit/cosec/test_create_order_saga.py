@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import TypeVar
 
+import msgspec
 import pytest
 
 from mall.cosec.application.policies import CosecPolicies
@@ -21,8 +23,21 @@ from mall_adapters.memory.unit_of_work import InMemoryUnitOfWork
 from mall_adapters.messaging.generated.cosec import OutboxCosecPublisher
 from mall_contracts.common.messages import Failure, ReplyInfo, Success
 from mall_contracts.cosec.subjects import CREATE_ORDER_REPLIES
-from mall_contracts.depot.messages import CreatedShoppingList
-from mall_contracts.ordering.messages import OrderCreated, OrderCreatedItem
+from mall_contracts.depot.messages import (
+    CancelShoppingList,
+    CreatedShoppingList,
+    CreateShoppingList,
+    InitiateShopping,
+)
+from mall_contracts.ordering.messages import (
+    ApproveOrder,
+    OrderCreated,
+    OrderCreatedItem,
+    RejectOrder,
+)
+from mall_contracts.payments.messages import ConfirmPayment
+
+M = TypeVar("M", bound=msgspec.Struct)
 
 ORDER = OrderCreated(
     id="order-1",
@@ -55,6 +70,12 @@ class Cosec:
     @property
     def last(self) -> SentMessage:
         return self.sink.sent[-1]
+
+    def last_sent(self, kind: type[M]) -> M:
+        """The last message sent, which must be a `kind`."""
+        message = self.last.message
+        assert isinstance(message, kind), f"{self.last.name} is not a {kind.__name__}"
+        return message
 
     def info(self, outcome: str = "SUCCESS", command_id: str | None = None) -> ReplyInfo:
         assert self.last.origin is not None
@@ -103,23 +124,23 @@ async def test_a_new_order_authorizes_its_customer_with_the_reply_address(cosec:
 
 async def test_the_happy_path_approves_with_the_shopping_list(cosec: Cosec) -> None:
     await cosec.succeed()
-    create = cosec.last.message
     assert cosec.last.name == "depotapi.CreateShoppingListCommand"
-    assert [(i.product_id, i.store_id, i.quantity) for i in create.items] == [  # type: ignore[attr-defined]
+    create = cosec.last_sent(CreateShoppingList)
+    assert [(i.product_id, i.store_id, i.quantity) for i in create.items] == [
         ("p1", "s1", 2),
         ("p2", "s2", 4),
     ]
     await cosec.list_created()
     assert cosec.last.name == "paymentsapi.ConfirmPayment"
-    assert cosec.last.message.amount == 10.0  # type: ignore[attr-defined]
+    assert cosec.last_sent(ConfirmPayment).amount == 10.0
     await cosec.succeed()
-    assert (cosec.last.name, cosec.last.message.id) == (
+    assert (cosec.last.name, cosec.last_sent(InitiateShopping).id) == (
         "depotapi.InitiateShoppingCommand",
         "list-1",
-    )  # type: ignore[attr-defined]
+    )
     await cosec.succeed()
     assert cosec.last.name == "ordersapi.ApproveOrder"
-    assert cosec.last.message.shopping_id == "list-1"  # type: ignore[attr-defined]
+    assert cosec.last_sent(ApproveOrder).shopping_id == "list-1"
     await cosec.succeed()
     assert await cosec.status() == "completed"
     saga = (await GetSaga(cosec.sagas)(ORDER.id)).saga
@@ -132,9 +153,12 @@ async def test_a_refused_payment_cancels_the_list_then_rejects_the_order(cosec: 
     await cosec.list_created()
     await cosec.fail("payment cannot be confirmed")
     assert cosec.last.name == "depotapi.CancelShoppingListCommand"
-    assert cosec.last.message.id == "list-1"  # type: ignore[attr-defined]
+    assert cosec.last_sent(CancelShoppingList).id == "list-1"
     await cosec.succeed()
-    assert (cosec.last.name, cosec.last.message.id) == ("ordersapi.RejectOrder", "order-1")  # type: ignore[attr-defined]
+    assert (cosec.last.name, cosec.last_sent(RejectOrder).id) == (
+        "ordersapi.RejectOrder",
+        "order-1",
+    )
     await cosec.succeed()
     assert await cosec.status() == "compensated"
 

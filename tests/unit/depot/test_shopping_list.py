@@ -55,7 +55,7 @@ def test_a_blank_order_id_is_refused() -> None:
 def test_the_happy_path_initiate_assign_complete() -> None:
     shopping = ShoppingList.create("l1", "o1", [])
     shopping.initiate()
-    assert shopping.status is Status.AVAILABLE
+    assert (shopping.status, shopping.assigned_bot_id) == (Status.AVAILABLE, "")
     shopping.assign("bot-7")
     assert (shopping.status, shopping.assigned_bot_id) == (Status.ASSIGNED, "bot-7")
     shopping.complete()

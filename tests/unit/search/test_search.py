@@ -4,6 +4,7 @@ requests refused with a 400."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 
@@ -70,7 +71,7 @@ async def mall(core: SearchCore) -> SearchCore:
     ],
 )
 async def test_filters_alone_and_together(
-    mall: SearchCore, filters: dict[str, object], expected: list[str]
+    mall: SearchCore, filters: dict[str, Any], expected: list[str]
 ) -> None:
     assert await mall.ids(**filters) == expected
     page = await mall.search(**filters)  # one page of up to 20
@@ -133,7 +134,7 @@ async def test_a_full_last_page_has_no_next(mall: SearchCore) -> None:
     ],
 )
 async def test_bad_requests_say_what_is_wrong(
-    mall: SearchCore, request_: dict[str, object], message: str
+    mall: SearchCore, request_: dict[str, Any], message: str
 ) -> None:
     with pytest.raises(BadRequestError, match=message):
         await mall.search(**request_)
