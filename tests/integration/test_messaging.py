@@ -19,6 +19,7 @@ from prometheus_client import CollectorRegistry
 from mall_adapters.infra.nats import EmbeddedNats
 from mall_adapters.messaging.command_processor import CommandProcessor
 from mall_adapters.messaging.consumer import ConsumerSettings, NatsConsumer
+from mall_adapters.messaging.drain import PullDrain
 from mall_adapters.messaging.inbox_processor import InboxProcessor
 from mall_adapters.messaging.relay import OutboxRelay, RelaySettings
 from mall_adapters.messaging.sink import OutboxSink
@@ -72,9 +73,11 @@ class Harness:
             functools.partial(db.session, reserved=True),
         )
         self.failing = True
+        self.delay = 0.0  # seconds each message takes to handle
 
     async def handle(self, envelope: Envelope) -> None:
         data = envelope.data
+        await asyncio.sleep(self.delay)
         if data == b"fail" and self.failing:
             raise RuntimeError("the handler broke")
         await self.uow.run(
@@ -214,3 +217,36 @@ async def unpublished(db: Database) -> int:
         "SELECT count(*) FROM stores.outbox WHERE published_at IS NULL"
     )
     return count
+
+
+async def test_a_drained_consumer_has_handled_and_acknowledged_every_message_it_fetched(
+    harness: Harness, nats_url: str
+) -> None:
+    """faststream drops the batch a fetch returns once its subscriber is stopping, and
+    JetStream delivers those messages again only after the ack wait (30 s). After a drain,
+    every message delivered was handled and acknowledged, and none is fetched any more."""
+    drain = PullDrain()
+    assert drain.install(harness.broker) == 1
+    harness.delay = 0.2  # a batch is being handled when the drain starts
+    nc = await nats.connect(nats_url)
+    js = nc.jetstream()
+
+    async def publish(count: int) -> None:
+        for n in range(count):
+            env = envelope(f"m{n}".encode())
+            await js.publish(env.subject, env.data, headers=env.headers())
+
+    try:
+        await publish(100)
+        await eventually(lambda: harness.effects(), lambda e: len(e) >= 1)
+        assert await drain.drain(within=10)
+        drained = await js.consumer_info(subjects.STREAM, DURABLE)
+        await publish(10)
+        await asyncio.sleep(0.5)  # a fetch would have taken some of them by now
+        after = await js.consumer_info(subjects.STREAM, DURABLE)
+        await harness.broker.stop()
+    finally:
+        await nc.close()
+    assert drained.num_ack_pending == 0
+    assert len(await harness.effects()) == drained.delivered.stream_seq < 100
+    assert after.delivered == drained.delivered
