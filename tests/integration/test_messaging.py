@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import json
 import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import nats
 import pytest
@@ -244,9 +246,49 @@ async def test_a_drained_consumer_has_handled_and_acknowledged_every_message_it_
         await publish(10)
         await asyncio.sleep(0.5)  # a fetch would have taken some of them by now
         after = await js.consumer_info(subjects.STREAM, DURABLE)
-        await harness.broker.stop()
+        await harness.broker.stop()  # sends what it has not sent yet, acks included
+        stopped = await js.consumer_info(subjects.STREAM, DURABLE)
     finally:
         await nc.close()
-    assert drained.num_ack_pending == 0
-    assert len(await harness.effects()) == drained.delivered.stream_seq < 100
     assert after.delivered == drained.delivered
+    assert stopped.num_ack_pending == 0
+    assert len(await harness.effects()) == stopped.delivered.stream_seq < 100
+
+
+async def test_a_drain_hands_over_what_a_pull_request_delivered_after_its_fetch_returned(
+    harness: Harness, nats_url: str
+) -> None:
+    """A pull request can outlive the fetch that sent it; nats-py keeps what it delivers for
+    the next fetch. Once the drain closed the fetch, those messages are still handled."""
+    drain = PullDrain()
+    assert drain.install(harness.broker) == 1
+    (subscriber,) = harness.broker.subscribers
+    subscription = subscriber.subscription  # type: ignore[attr-defined]
+    harness.delay = 1.0  # the consumer handles "first" and fetches nothing meanwhile
+    nc = await nats.connect(nats_url)
+    js = nc.jetstream()
+    try:
+        first, late = envelope(b"first"), envelope(b"late")
+        await js.publish(first.subject, first.data, headers=first.headers())
+        await eventually(
+            lambda: js.consumer_info(subjects.STREAM, DURABLE), lambda c: c.num_ack_pending == 1
+        )
+        # A request no fetch waits for, as one nats-py left behind would be.
+        request = json.dumps({"batch": 1, "expires": 900_000_000}).encode()
+        await nc.publish(subscription._nms, request, reply=subscription._deliver)
+        await js.publish(late.subject, late.data, headers=late.headers())
+        await eventually(lambda: pending_in(subscription), lambda n: n == 1)
+
+        assert await drain.drain(within=10)
+        await harness.broker.stop()  # sends what it has not sent yet, acks included
+
+        stopped = await js.consumer_info(subjects.STREAM, DURABLE)
+    finally:
+        await nc.close()
+    assert stopped.num_ack_pending == 0
+    assert await harness.effects() == ["first", "late"]
+
+
+async def pending_in(subscription: Any) -> int:
+    found: int = subscription.pending_msgs
+    return found

@@ -34,7 +34,7 @@ def make_settings(pg_dsn: str, nats_url: str, data_dir: Path, **overrides: objec
 async def running_app(settings: Settings) -> AsyncIterator[AppUnderTest]:
     root = Root(settings=settings)
     app = create_app(settings, root, manage_lifespan=False)
-    async with running(root, settings.modules):
+    async with running(root, settings.modules, drain_seconds=0):  # each test resets the stream
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
             yield client, root

@@ -19,7 +19,7 @@ from mall_adapters.postgres.migrate import migrate, module_migrations
 
 log = logging.getLogger(__name__)
 JANITOR_INTERVAL_SECONDS = 3600.0
-DRAIN_SECONDS = 10.0  # for the consumers to handle the batches they fetched, at a stop
+DRAIN_SECONDS = 10.0  # for the consumers to handle what they received, at a stop
 
 
 class StartupError(RuntimeError):
@@ -38,8 +38,17 @@ async def connect_broker(broker: NatsBroker, url: str, timeout_seconds: float) -
 
 @asynccontextmanager
 async def running(
-    root: Any, modules: tuple[str, ...], on_ready: Callable[[], None] | None = None
+    root: Any,
+    modules: tuple[str, ...],
+    on_ready: Callable[[], None] | None = None,
+    *,
+    drain_seconds: float = DRAIN_SECONDS,
 ) -> AsyncIterator[None]:
+    """The modules' background work, from migrations to relays and consumers, for the block.
+
+    At the end the consumers are drained (up to `drain_seconds`; 0: not at all, for a
+    stream nobody uses again), then everything stops.
+    """
     settings = root.settings()
     db = root.infra.db()
     broker = root.infra.broker()
@@ -74,7 +83,8 @@ async def running(
     finally:
         # Consumers first, while the outbox relays still run: what they handle now is
         # acknowledged, not left for JetStream to deliver again after its ack wait.
-        await drain.drain(DRAIN_SECONDS)
+        if drain_seconds > 0:
+            await drain.drain(drain_seconds)
         for task in tasks:
             task.cancel()
         if tasks:
