@@ -6,10 +6,11 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import subprocess
 from pathlib import Path
 
 from mall_adapters.infra.nats import EmbeddedNats
-from mall_adapters.infra.postgres import EmbeddedPostgres
+from mall_adapters.infra.postgres import SYSTEM_USER, EmbeddedPostgres
 from mall_adapters.infra.supervisor import EmbeddedServer, ServerStatus, State
 from tests.support.polling import eventually
 
@@ -49,3 +50,30 @@ async def test_a_killed_nats_is_restarted_on_the_same_url(tmp_path: Path) -> Non
 
 async def test_a_killed_postgres_is_restarted_on_the_same_socket(tmp_path: Path) -> None:
     await kill_and_see_it_restarted(EmbeddedPostgres(tmp_path / "pg", delete_on_stop=True))
+
+
+def test_postgres_starts_though_its_lock_files_name_a_process_that_still_exists(
+    tmp_path: Path,
+) -> None:
+    """After a crash, postmaster.pid and the lock file of the socket can name a process that
+    still exists: the killed server not reaped yet, or an unrelated one that got its number.
+    Run by PostgreSQL's user, PostgreSQL would take it for a server and refuse to start; the
+    locks are stale, and it starts."""
+    first = EmbeddedPostgres(tmp_path / "pg")
+    socket_dir = Path(first.start().split("host=")[1])
+    first.stop()
+    user = SYSTEM_USER if os.geteuid() == 0 else None  # as `EmbeddedPostgres` runs it
+    unrelated = subprocess.Popen(["sleep", "300"], user=user)
+    again = EmbeddedPostgres(tmp_path / "pg", delete_on_stop=True)
+    try:
+        for lock in (tmp_path / "pg" / "postmaster.pid", socket_dir / ".s.PGSQL.5432.lock"):
+            lock.write_text(f"{unrelated.pid}\n")
+
+        again.start()
+
+        assert again.healthy
+        assert unrelated.poll() is None
+    finally:
+        again.stop()
+        unrelated.kill()
+        unrelated.wait()

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import json
 import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import nats
 import pytest
@@ -19,6 +21,7 @@ from prometheus_client import CollectorRegistry
 from mall_adapters.infra.nats import EmbeddedNats
 from mall_adapters.messaging.command_processor import CommandProcessor
 from mall_adapters.messaging.consumer import ConsumerSettings, NatsConsumer
+from mall_adapters.messaging.drain import PullDrain
 from mall_adapters.messaging.inbox_processor import InboxProcessor
 from mall_adapters.messaging.relay import OutboxRelay, RelaySettings
 from mall_adapters.messaging.sink import OutboxSink
@@ -72,9 +75,11 @@ class Harness:
             functools.partial(db.session, reserved=True),
         )
         self.failing = True
+        self.delay = 0.0  # seconds each message takes to handle
 
     async def handle(self, envelope: Envelope) -> None:
         data = envelope.data
+        await asyncio.sleep(self.delay)
         if data == b"fail" and self.failing:
             raise RuntimeError("the handler broke")
         await self.uow.run(
@@ -214,3 +219,76 @@ async def unpublished(db: Database) -> int:
         "SELECT count(*) FROM stores.outbox WHERE published_at IS NULL"
     )
     return count
+
+
+async def test_a_drained_consumer_has_handled_and_acknowledged_every_message_it_fetched(
+    harness: Harness, nats_url: str
+) -> None:
+    """faststream drops the batch a fetch returns once its subscriber is stopping, and
+    JetStream delivers those messages again only after the ack wait (30 s). After a drain,
+    every message delivered was handled and acknowledged, and none is fetched any more."""
+    drain = PullDrain()
+    assert drain.install(harness.broker) == 1
+    harness.delay = 0.2  # a batch is being handled when the drain starts
+    nc = await nats.connect(nats_url)
+    js = nc.jetstream()
+
+    async def publish(count: int) -> None:
+        for n in range(count):
+            env = envelope(f"m{n}".encode())
+            await js.publish(env.subject, env.data, headers=env.headers())
+
+    try:
+        await publish(100)
+        await eventually(lambda: harness.effects(), lambda e: len(e) >= 1)
+        assert await drain.drain(within=10)
+        drained = await js.consumer_info(subjects.STREAM, DURABLE)
+        await publish(10)
+        await asyncio.sleep(0.5)  # a fetch would have taken some of them by now
+        after = await js.consumer_info(subjects.STREAM, DURABLE)
+        await harness.broker.stop()  # sends what it has not sent yet, acks included
+        stopped = await js.consumer_info(subjects.STREAM, DURABLE)
+    finally:
+        await nc.close()
+    assert after.delivered == drained.delivered
+    assert stopped.num_ack_pending == 0
+    assert len(await harness.effects()) == stopped.delivered.stream_seq < 100
+
+
+async def test_a_drain_hands_over_what_a_pull_request_delivered_after_its_fetch_returned(
+    harness: Harness, nats_url: str
+) -> None:
+    """A pull request can outlive the fetch that sent it; nats-py keeps what it delivers for
+    the next fetch. Once the drain closed the fetch, those messages are still handled."""
+    drain = PullDrain()
+    assert drain.install(harness.broker) == 1
+    (subscriber,) = harness.broker.subscribers
+    subscription = subscriber.subscription  # type: ignore[attr-defined]
+    harness.delay = 1.0  # the consumer handles "first" and fetches nothing meanwhile
+    nc = await nats.connect(nats_url)
+    js = nc.jetstream()
+    try:
+        first, late = envelope(b"first"), envelope(b"late")
+        await js.publish(first.subject, first.data, headers=first.headers())
+        await eventually(
+            lambda: js.consumer_info(subjects.STREAM, DURABLE), lambda c: c.num_ack_pending == 1
+        )
+        # A request no fetch waits for, as one nats-py left behind would be.
+        request = json.dumps({"batch": 1, "expires": 900_000_000}).encode()
+        await nc.publish(subscription._nms, request, reply=subscription._deliver)
+        await js.publish(late.subject, late.data, headers=late.headers())
+        await eventually(lambda: pending_in(subscription), lambda n: n == 1)
+
+        assert await drain.drain(within=10)
+        await harness.broker.stop()  # sends what it has not sent yet, acks included
+
+        stopped = await js.consumer_info(subjects.STREAM, DURABLE)
+    finally:
+        await nc.close()
+    assert stopped.num_ack_pending == 0
+    assert await harness.effects() == ["first", "late"]
+
+
+async def pending_in(subscription: Any) -> int:
+    found: int = subscription.pending_msgs
+    return found

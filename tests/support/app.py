@@ -60,5 +60,6 @@ def app_client(app: Litestar) -> httpx.AsyncClient:
 async def running_app(settings: Settings) -> AsyncIterator[AppUnderTest]:
     root = Root(settings=settings)
     app = create_app(settings, root, manage_lifespan=False)
-    async with running(root, settings.modules), app_client(app) as client:
+    # drain_seconds=0: each test resets the stream, nothing delivered needs handing over
+    async with running(root, settings.modules, drain_seconds=0), app_client(app) as client:
         yield client, root

@@ -12,12 +12,14 @@ import asyncpg
 from faststream.nats import NatsBroker
 
 from mall_adapters.bootstrap.chores import every
+from mall_adapters.messaging.drain import PullDrain
 from mall_adapters.messaging.stream import ensure_stream
 from mall_adapters.postgres.database import PoolSizes
 from mall_adapters.postgres.migrate import migrate, module_migrations
 
 log = logging.getLogger(__name__)
 JANITOR_INTERVAL_SECONDS = 3600.0
+DRAIN_SECONDS = 10.0  # for the consumers to handle what they received, at a stop
 
 
 class StartupError(RuntimeError):
@@ -36,12 +38,22 @@ async def connect_broker(broker: NatsBroker, url: str, timeout_seconds: float) -
 
 @asynccontextmanager
 async def running(
-    root: Any, modules: tuple[str, ...], on_ready: Callable[[], None] | None = None
+    root: Any,
+    modules: tuple[str, ...],
+    on_ready: Callable[[], None] | None = None,
+    *,
+    drain_seconds: float = DRAIN_SECONDS,
 ) -> AsyncIterator[None]:
+    """The modules' background work, from migrations to relays and consumers, for the block.
+
+    At the end the consumers are drained (up to `drain_seconds`; 0: not at all, for a
+    stream nobody uses again), then everything stops.
+    """
     settings = root.settings()
     db = root.infra.db()
     broker = root.infra.broker()
     tasks: list[asyncio.Task[None]] = []
+    drain = PullDrain()
     try:
         await db.open(settings.pg_dsn, PoolSizes(settings.pool_size, settings.reserved_pool_size))
     except (OSError, asyncpg.PostgresError) as error:
@@ -54,6 +66,7 @@ async def running(
         await connect_broker(broker, settings.nats_url, settings.connect_timeout_seconds)
         await ensure_stream(broker)
         await broker.start()
+        drain.install(broker)
         tasks.append(asyncio.create_task(root.infra.watch().run(), name="outbox-watch"))
         for module in modules:
             kit = getattr(root, module).kit
@@ -68,6 +81,10 @@ async def running(
             on_ready()
         yield
     finally:
+        # Consumers first, while the outbox relays still run: what they handle now is
+        # acknowledged, not left for JetStream to deliver again after its ack wait.
+        if drain_seconds > 0:
+            await drain.drain(drain_seconds)
         for task in tasks:
             task.cancel()
         if tasks:

