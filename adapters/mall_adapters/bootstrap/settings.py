@@ -58,10 +58,10 @@ class Settings:
     idempotency_ttl_seconds: float = 24 * 3600.0
     pool_size: int = 20  # connections for requests, consumers and relays
     reserved_pool_size: int = 4  # connections kept for the query responders
-    # A saga step without a reply fails then. Longer than JetStream's ack wait (30 s) plus a
+    # A saga step without a reply fails then. Longer than JetStream's ack wait (10 s) plus a
     # restart: what a killed process received and never acknowledged comes again only after
     # the ack wait, and must not find its step timed out.
-    saga_step_timeout_seconds: float = 120.0
+    saga_step_timeout_seconds: float = 30.0
     log_level: str = "INFO"
     sms_webhook: str = ""  # empty: SMS are logged, not sent
 

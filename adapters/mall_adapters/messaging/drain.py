@@ -1,7 +1,7 @@
 """Stopping the JetStream pull consumers without stranding messages.
 
 A message the server has delivered to a consumer stays "pending acknowledgement" until it is
-acked; one that no process handles comes again only after the ack wait (30 s). faststream
+acked; one that no process handles comes again only after the ack wait (10 s). faststream
 stops a pull subscriber by marking it stopped while its fetch loop may be waiting for a
 batch, and the batch that fetch returns is then dropped; and a pull request may outlive the
 fetch that sent it (nats-py keeps what it delivers late for the next fetch), which never

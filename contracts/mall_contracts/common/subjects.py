@@ -8,5 +8,5 @@ STREAM: Final = "intellimall"
 STREAM_SUBJECTS: Final = ('intellimall.*.events.>', 'intellimall.*.commands', 'intellimall.*.replies.>')
 MAX_DELIVER: Final = 5
 """Deliveries of one message before the consumer parks it as a dead letter."""
-ACK_WAIT_SECONDS: Final = 30
+ACK_WAIT_SECONDS: Final = 10
 
