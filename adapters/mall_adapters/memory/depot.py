@@ -1,7 +1,8 @@
-"""In-memory shopping lists and stores/products caches."""
+"""In-memory shopping lists, closed orders and stores/products caches."""
 
 from __future__ import annotations
 
+from mall.depot.domain.closed_order import ClosedOrder
 from mall.depot.domain.events import ShoppingListStatus
 from mall.depot.domain.shopping_list import (
     CHANGED_CONCURRENTLY,
@@ -11,6 +12,7 @@ from mall.depot.domain.shopping_list import (
 from mall.depot.ports import (
     CachedProduct,
     CachedStore,
+    ClosedOrders,
     ProductCache,
     ShoppingListRepository,
     StoreCache,
@@ -52,6 +54,23 @@ class InMemoryShoppingListRepository(ShoppingListRepository):
             state.order_id == order_id and state.status is not ShoppingListStatus.CANCELED
             for state, _version in self.rows.values()
         )
+
+
+class InMemoryClosedOrders(ClosedOrders):
+    """One process, one event loop: the unit of work's key lock on the order (creates and the
+    closing of an order share it) is the lock `lock` and `close` promise."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, ClosedOrder] = {}
+
+    async def find(self, order_id: str) -> ClosedOrder | None:
+        return self.rows.get(order_id)
+
+    async def lock(self, order_id: str) -> ClosedOrder | None:
+        return self.rows.get(order_id)
+
+    async def close(self, closing: ClosedOrder) -> ClosedOrder:
+        return self.rows.setdefault(closing.order_id, closing)
 
 
 class InMemoryStoreCache(InMemoryVersionedCache[CachedStore], StoreCache):

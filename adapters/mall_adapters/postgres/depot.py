@@ -1,5 +1,5 @@
-"""Depot's tables: `depot.shopping_lists` and the caches `depot.stores_cache` and
-`depot.products_cache`."""
+"""Depot's tables: `depot.shopping_lists`, `depot.closed_orders` and the caches
+`depot.stores_cache` and `depot.products_cache`."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Any
 
 import msgspec
 
+from mall.depot.domain.closed_order import ClosedOrder, CloseReason
 from mall.depot.domain.events import ShoppingListStatus, Stop
 from mall.depot.domain.shopping_list import (
     CHANGED_CONCURRENTLY,
@@ -16,6 +17,7 @@ from mall.depot.domain.shopping_list import (
 from mall.depot.ports import (
     CachedProduct,
     CachedStore,
+    ClosedOrders,
     ProductCache,
     ShoppingListRepository,
     StoreCache,
@@ -97,6 +99,49 @@ def _shopping_list(row: Any) -> ShoppingList:
         status=ShoppingListStatus(row["status"]),
     )
     return ShoppingList.stored(row["id"], state, row["version"])
+
+
+class PostgresClosedOrders(ClosedOrders):
+    """The order's lock is a transaction-scoped advisory lock in the two-key space (which the
+    one-key locks of migrations and relays never share): depot's closed-orders class, then
+    a hash of the order id."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def find(self, order_id: str) -> ClosedOrder | None:
+        row = await self._db.fetchrow(
+            "SELECT order_id, reason, closed_at FROM depot.closed_orders WHERE order_id = $1",
+            order_id,
+        )
+        return None if row is None else _closed_order(row)
+
+    async def lock(self, order_id: str) -> ClosedOrder | None:
+        await self._lock(order_id)
+        return await self.find(order_id)
+
+    async def close(self, closing: ClosedOrder) -> ClosedOrder:
+        await self._lock(closing.order_id)
+        await self._db.connection().execute(
+            "INSERT INTO depot.closed_orders (order_id, reason, closed_at) VALUES ($1, $2, $3)"
+            " ON CONFLICT (order_id) DO NOTHING",
+            closing.order_id,
+            closing.reason.value,
+            closing.closed_at,
+        )
+        standing = await self.find(closing.order_id)
+        assert standing is not None, "inserted or already there, under the order's lock"
+        return standing
+
+    async def _lock(self, order_id: str) -> None:
+        await self._db.connection().execute(
+            "SELECT pg_advisory_xact_lock(hashtext('depot.closed_orders'), hashtext($1))",
+            order_id,
+        )
+
+
+def _closed_order(row: Any) -> ClosedOrder:
+    return ClosedOrder(row["order_id"], CloseReason(row["reason"]), row["closed_at"])
 
 
 class PostgresStoreCache(PostgresVersionedCache[CachedStore], StoreCache):
