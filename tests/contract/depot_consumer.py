@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from pact import Pact
 
 from mall.depot.application.lookup import StoresCatalog
+from mall.depot.domain.closed_order import ClosedOrder, CloseReason
 from mall.depot.domain.shopping_list import ListLine, ShoppingList
 from mall.depot.ports import CachedProduct, CachedStore
 from mall.kernel.errors import NotFoundError
@@ -57,6 +58,14 @@ class DepotConsumer:
 
     def lists_of(self, order_id: str) -> list[ShoppingList]:
         return run_sync(self.core.records.for_order(order_id))
+
+    def closing_reason(self, order_id: str) -> CloseReason | None:
+        """Why the order is closed, None while it is open."""
+        closed = run_sync(self.core.closed_orders.find(order_id))
+        return None if closed is None else closed.reason
+
+    def seed_closed(self, closing: ClosedOrder) -> None:
+        run_sync(self.core.closed_orders.close(closing))
 
     def seed_store(self, store: CachedStore) -> None:
         run_sync(self.core.store_cache.save(store))

@@ -5,18 +5,20 @@ Each example command is delivered with its headers through depot's command route
 command processor (in memory), as its JetStream command consumer runs it. The tests check what
 it did to the shopping lists and the reply the processor wrote for the saga: the new (or the
 order's live) list for a create, `am.Success`, or `am.Failure` with depot's text when a rule
-refuses the command.
+refuses the command (an unknown store, a closed order, a canceled or completed list).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from pact import Pact, match
 
+from mall.depot.domain.closed_order import ClosedOrder, CloseReason
 from mall.depot.domain.events import ShoppingListStatus, Stop, StopItem
 from mall.depot.domain.shopping_list import ShoppingList
 from mall.depot.ports import CachedProduct, CachedStore
@@ -34,6 +36,7 @@ ORDER_ID, LIST_ID = "order-id", "shopping-list-id"
 CREATE = "a CreateShoppingListCommand for a store with the product"
 CREATE_UNKNOWN = "a CreateShoppingListCommand for an unknown store"
 CREATE_AGAIN = "a CreateShoppingListCommand for an order with a live shopping list"
+CREATE_CLOSED = "a CreateShoppingListCommand for a closed order"
 INITIATE = "an InitiateShoppingCommand for a pending shopping list"
 INITIATE_CANCELED = "an InitiateShoppingCommand for a canceled shopping list"
 CANCEL = "a CancelShoppingListCommand for a pending shopping list"
@@ -43,6 +46,7 @@ DESCRIPTIONS = (
     CREATE,
     CREATE_UNKNOWN,
     CREATE_AGAIN,
+    CREATE_CLOSED,
     INITIATE,
     INITIATE_CANCELED,
     CANCEL,
@@ -136,6 +140,22 @@ def test_create_for_an_order_with_a_live_list_answers_that_list(
     assert [shopping.id for shopping in depot.lists_of(ORDER_ID)] == ["live-list-id"]
     reply = depot.commands.reply()
     assert_answered(reply, messages.CREATED_SHOPPING_LIST, SUCCESS, {"id": "live-list-id"})
+    recorder.record(pact)
+
+
+def test_create_for_a_closed_order_fails_and_builds_nothing(
+    recorder: PactRecorder, depot: DepotConsumer
+) -> None:
+    """The saga's create executed after the order was rejected (its step timed out) or
+    canceled: refused, even with the store and product known."""
+    depot.seed_store(CachedStore("store-id", "TheStore", "TheLocation", 1))
+    depot.seed_product(CachedProduct("product-id", "store-id", "TheProduct", 1))
+    depot.seed_closed(ClosedOrder(ORDER_ID, CloseReason.CANCELED, datetime.now(UTC)))
+    pact = create(CREATE_CLOSED)
+    pact.verify(depot.commands.receive, "Async")
+    assert depot.lists_of(ORDER_ID) == []
+    why = {"message": "the order is closed"}
+    assert_answered(depot.commands.reply(), common.FAILURE, FAILURE, why)
     recorder.record(pact)
 
 

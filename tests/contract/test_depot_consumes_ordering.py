@@ -1,4 +1,5 @@
-"""Consumer side of `pacts/depot-ordering.json`: a canceled order cancels its shopping list."""
+"""Consumer side of `pacts/depot-ordering.json`: a rejected or canceled order is closed and
+its shopping list canceled."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 import pytest
 from pact import Pact, match
 
+from mall.depot.domain.closed_order import CloseReason
 from mall.depot.domain.events import ShoppingListStatus
 from mall.depot.domain.shopping_list import ShoppingList
 from mall_contracts.ordering import messages
@@ -16,7 +18,7 @@ from tests.contract.depot_consumer import DepotConsumer, expect
 from tests.support.contract_pacts import PactRecorder
 
 CONSUMER, PROVIDER = "depot", "ordering"
-DESCRIPTIONS = ("an OrderCanceled message",)
+DESCRIPTIONS = ("an OrderCanceled message", "an OrderRejected message")
 
 
 @pytest.fixture(scope="module")
@@ -48,4 +50,30 @@ def test_order_canceled_cancels_the_orders_list(recorder: PactRecorder) -> None:
     shopping = depot.shopping_list("shopping-list-id")
     assert shopping is not None
     assert shopping.status is ShoppingListStatus.CANCELED
+    assert depot.closing_reason("order-id") is CloseReason.CANCELED
+    recorder.record(pact)
+
+
+def test_order_rejected_closes_the_order_and_cancels_its_list(recorder: PactRecorder) -> None:
+    """The saga rejected the order; a list its timed-out CreateShoppingList built late is
+    canceled, and no list is built for the order any more."""
+    depot = DepotConsumer.build()
+    depot.seed_list("shopping-list-id", "order-id")
+    pact = Pact(CONSUMER, PROVIDER).with_specification("V4")
+    expect(
+        pact,
+        "an OrderRejected message",
+        ORDER_EVENTS,
+        messages.ORDER_REJECTED,
+        {
+            "id": match.str("order-id"),
+            "customer_id": match.str("customer-id"),
+            "payment_id": match.str("payment-id"),
+        },
+    )
+    pact.verify(depot.receive, "Async")
+    shopping = depot.shopping_list("shopping-list-id")
+    assert shopping is not None
+    assert shopping.status is ShoppingListStatus.CANCELED
+    assert depot.closing_reason("order-id") is CloseReason.REJECTED
     recorder.record(pact)

@@ -267,6 +267,7 @@ class DepotCore:
     handlers: DepotPolicies
     sink: RecordingSink
     records: memory_depot.InMemoryShoppingListRepository
+    closed_orders: memory_depot.InMemoryClosedOrders
     store_cache: memory_depot.InMemoryStoreCache
     product_cache: memory_depot.InMemoryProductCache
     requests: LoopbackStoresRequests
@@ -280,6 +281,7 @@ def build_depot_core() -> DepotCore:
     container = DepotContainer(infra=infra)
     container.kit.sink.override(providers.Singleton(RecordingSink))
     container.records.override(providers.Singleton(memory_depot.InMemoryShoppingListRepository))
+    container.closed_orders.override(providers.Singleton(memory_depot.InMemoryClosedOrders))
     container.store_cache.override(providers.Singleton(memory_depot.InMemoryStoreCache))
     container.product_cache.override(providers.Singleton(memory_depot.InMemoryProductCache))
     container.requests.override(providers.Singleton(LoopbackStoresRequests, stores.queries))
@@ -288,6 +290,7 @@ def build_depot_core() -> DepotCore:
         container.policies(),
         container.kit.sink(),
         overridden(container.records, memory_depot.InMemoryShoppingListRepository),
+        overridden(container.closed_orders, memory_depot.InMemoryClosedOrders),
         overridden(container.store_cache, memory_depot.InMemoryStoreCache),
         overridden(container.product_cache, memory_depot.InMemoryProductCache),
         overridden(container.requests, LoopbackStoresRequests),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dependency_injector import containers, providers
 
 from mall.depot.application import commands, queries
+from mall.depot.application.closing import CloseOrder
 from mall.depot.application.lookup import StoresCatalog
 from mall.depot.application.policies import DepotPolicies
 from mall.depot.application.repository import DispatchingShoppingLists
@@ -17,6 +18,7 @@ from mall_adapters.messaging.generated.depot import (
     build_depot_router,
 )
 from mall_adapters.postgres.depot import (
+    PostgresClosedOrders,
     PostgresProductCache,
     PostgresShoppingListRepository,
     PostgresStoreCache,
@@ -31,6 +33,7 @@ class DepotContainer(containers.DeclarativeContainer):
 
     # Driven adapters (unit tests override these with the in-memory ones).
     records = providers.Singleton(PostgresShoppingListRepository, infra.db)
+    closed_orders = providers.Singleton(PostgresClosedOrders, infra.db)
     store_cache = providers.Singleton(PostgresStoreCache, infra.db)
     product_cache = providers.Singleton(PostgresProductCache, infra.db)
     requests = providers.Singleton(NatsDepotRequests, infra.requester)
@@ -43,9 +46,11 @@ class DepotContainer(containers.DeclarativeContainer):
         providers.List(providers.Singleton(ShoppingListEventsTranslator, publisher)),
     )
     catalog = providers.Singleton(StoresCatalog, store_cache, product_cache, requests)
-    create = providers.Singleton(commands.CreateShoppingList, uow, lists, catalog, infra.ids)
+    create = providers.Singleton(
+        commands.CreateShoppingList, uow, lists, closed_orders, catalog, infra.ids
+    )
     cancel = providers.Singleton(commands.CancelShoppingList, uow, lists)
-    initiate = providers.Singleton(commands.InitiateShopping, uow, lists)
+    initiate = providers.Singleton(commands.InitiateShopping, uow, lists, closed_orders)
     api = providers.Singleton(
         DepotEndpoints,
         create_shopping_list=create,
@@ -63,7 +68,7 @@ class DepotContainer(containers.DeclarativeContainer):
         create,
         initiate,
         cancel,
-        providers.Singleton(commands.CancelOrderShopping, uow, lists),
+        providers.Singleton(CloseOrder, uow, lists, closed_orders, infra.clock),
     )
 
     # Bindings.

@@ -52,7 +52,8 @@ class CosecPublisher(Protocol):
 
     async def create_shopping_list(self, message: CreateShoppingList, origin: CommandOrigin) -> None:
         """Build the shopping list of an order (one stop per store, products and stores
-        looked up in the caches or asked of stores); answered with the list's id. Message
+        looked up in the caches or asked of stores); answered with the list's id, or with
+        a failure when the order is closed (rejected or canceled). Message
         `depotapi.CreateShoppingListCommand` on `intellimall.depot.commands`.
         """
 
@@ -62,8 +63,8 @@ class CosecPublisher(Protocol):
         """
 
     async def initiate_shopping(self, message: InitiateShopping, origin: CommandOrigin) -> None:
-        """Make a pending list available to bots. Message `depotapi.InitiateShoppingCommand`
-        on `intellimall.depot.commands`.
+        """Make a pending list available to bots (not when its order is closed). Message
+        `depotapi.InitiateShoppingCommand` on `intellimall.depot.commands`.
         """
 
     async def confirm_payment(self, message: ConfirmPayment, origin: CommandOrigin) -> None:

@@ -20,7 +20,7 @@ from mall_contracts.depot.messages import (
     InitiateShopping,
     ShoppingListCompleted,
 )
-from mall_contracts.ordering.messages import OrderCanceled
+from mall_contracts.ordering.messages import OrderCanceled, OrderRejected
 from mall_contracts.stores.messages import (
     GetProduct,
     GetProductReply,
@@ -111,7 +111,8 @@ class DepotHandlers(Protocol):
 
     async def create_shopping_list(self, command: CreateShoppingList) -> CreatedShoppingList | Success:
         """Build the shopping list of an order (one stop per store, products and stores
-        looked up in the caches or asked of stores); answered with the list's id. Message
+        looked up in the caches or asked of stores); answered with the list's id, or with
+        a failure when the order is closed (rejected or canceled). Message
         `depotapi.CreateShoppingListCommand` on `intellimall.depot.commands`. Runs in one
         unit of work whose value is the reply (`depotapi.CreatedShoppingListReply` or
         `am.Success`); a broken rule raises a `DomainError`, answered with `am.Failure`.
@@ -125,10 +126,10 @@ class DepotHandlers(Protocol):
         """
 
     async def initiate_shopping(self, command: InitiateShopping) -> CreatedShoppingList | Success:
-        """Make a pending list available to bots. Message `depotapi.InitiateShoppingCommand`
-        on `intellimall.depot.commands`. Runs in one unit of work whose value is the reply
-        (`depotapi.CreatedShoppingListReply` or `am.Success`); a broken rule raises a
-        `DomainError`, answered with `am.Failure`.
+        """Make a pending list available to bots (not when its order is closed). Message
+        `depotapi.InitiateShoppingCommand` on `intellimall.depot.commands`. Runs in one
+        unit of work whose value is the reply (`depotapi.CreatedShoppingListReply` or
+        `am.Success`); a broken rule raises a `DomainError`, answered with `am.Failure`.
         """
 
     async def on_store_created(self, message: StoreCreated) -> None:
@@ -154,6 +155,11 @@ class DepotHandlers(Protocol):
     async def on_product_removed(self, message: ProductRemoved) -> None:
         """The product was removed from its store's catalog. Message
         `storesapi.ProductRemoved` on `intellimall.stores.events.Product`.
+        """
+
+    async def on_order_rejected(self, message: OrderRejected) -> None:
+        """The create-order saga rejected the order. Message `ordersapi.OrderRejected` on
+        `intellimall.ordering.events.Order`.
         """
 
     async def on_order_canceled(self, message: OrderCanceled) -> None:

@@ -103,6 +103,7 @@ def build_depot_router(handlers: DepotHandlers, consumer: Consumer) -> NatsRoute
         ordering_subjects.ORDER_EVENTS,
         depot_subjects.DEPOT_ORDERS,
         {
+            ordering_messages.ORDER_REJECTED: route(ordering_messages.OrderRejected, handlers.on_order_rejected),
             ordering_messages.ORDER_CANCELED: route(ordering_messages.OrderCanceled, handlers.on_order_canceled),
         },
     )

@@ -7,11 +7,13 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from mall.depot.application.lookup import StoresCatalog
+from mall.depot.domain.closed_order import ensure_open
 from mall.depot.domain.shopping_list import ListLine, ShoppingList
-from mall.depot.ports import ShoppingListRepository
+from mall.depot.ports import ClosedOrders, ShoppingListRepository
 from mall.kernel.commands import AggregateCommand
 from mall.kernel.errors import BadRequestError
 from mall.kernel.ports import IdGenerator
+from mall.kernel.repository import load_existing
 from mall.kernel.unit_of_work import UnitOfWork
 from mall_contracts.common.http import Empty
 from mall_contracts.depot import http, messages
@@ -29,7 +31,7 @@ class RequestedItem:
 
 
 def order_key(order_id: str) -> str:
-    """The unit-of-work key of an order's lists (creates of one order queue)."""
+    """The unit-of-work key of an order's lists (creates and the closing of one order queue)."""
     return f"depot.ShoppingList/order/{order_id}"
 
 
@@ -37,17 +39,21 @@ class CreateShoppingList:
     """Builds an order's list: looks its stores and products up first (a cache miss asks
     stores, outside the unit of work), then saves the list and caches what was fetched in
     one unit of work whose value is `respond(list id)`. An order has at most one live list:
-    while it has one, that list's id is answered and nothing is built."""
+    while it has one, that list's id is answered and nothing is built. A closed order gets
+    nothing: `BadRequestError(ORDER_CLOSED)`, checked before the look-ups and again under the
+    order's lock in the unit of work that would insert the list (`ClosedOrders`)."""
 
     def __init__(
         self,
         uow: UnitOfWork,
         lists: ShoppingListRepository,
+        closed: ClosedOrders,
         catalog: StoresCatalog,
         ids: IdGenerator,
     ) -> None:
         self._uow = uow
         self._lists = lists
+        self._closed = closed
         self._catalog = catalog
         self._ids = ids
 
@@ -71,6 +77,7 @@ class CreateShoppingList:
     ) -> R:
         if not order_id.strip():
             raise BadRequestError("the order id cannot be blank")
+        ensure_open(await self._closed.find(order_id))  # no look-up for a closed order
         existing = await self._live_list(order_id)
         if existing is not None:
             return respond(existing)
@@ -88,6 +95,7 @@ class CreateShoppingList:
         shopping = ShoppingList.create(self._ids.new_id(), order_id, lines)
 
         async def save() -> R:
+            ensure_open(await self._closed.lock(order_id))  # it may have closed meanwhile
             live = await self._live_list(order_id)  # another request may have built it
             if live is not None:
                 return respond(live)
@@ -106,9 +114,26 @@ class _ShoppingListChange(AggregateCommand[ShoppingList]):
     MISSING = SHOPPING_LIST_NOT_FOUND
 
 
-class InitiateShopping(_ShoppingListChange):
+class InitiateShopping:
+    """Makes a pending list available to bots, unless its order is closed
+    (`BadRequestError(ORDER_CLOSED)`; closing cancels the list anyway, and a close that
+    commits first makes this unit of work conflict on the list's version and run again)."""
+
+    def __init__(
+        self, uow: UnitOfWork, lists: ShoppingListRepository, closed: ClosedOrders
+    ) -> None:
+        self._uow = uow
+        self._lists = lists
+        self._closed = closed
+
     async def __call__(self, list_id: str) -> Empty:
-        await self.change(list_id, ShoppingList.initiate)
+        async def initiate() -> None:
+            shopping = await load_existing(self._lists, list_id, SHOPPING_LIST_NOT_FOUND)
+            ensure_open(await self._closed.find(shopping.order_id))
+            shopping.initiate()
+            await self._lists.save(shopping)
+
+        await self._uow.run(initiate, key=list_id)
         return Empty()
 
 
@@ -131,21 +156,3 @@ class CancelShoppingList(_ShoppingListChange):
 
     async def compensate(self, list_id: str) -> None:
         await self.change(list_id, ShoppingList.withdraw)
-
-
-class CancelOrderShopping:
-    """Cancels the live list of a canceled order, in one unit of work; an order without
-    one (none, or already canceled or completed) changes nothing."""
-
-    def __init__(self, uow: UnitOfWork, lists: ShoppingListRepository) -> None:
-        self._uow = uow
-        self._lists = lists
-
-    async def __call__(self, order_id: str) -> None:
-        async def cancel() -> None:
-            for shopping in await self._lists.for_order(order_id):
-                if shopping.cancelable:
-                    shopping.cancel()
-                    await self._lists.save(shopping)
-
-        await self._uow.run(cancel, key=order_key(order_id))

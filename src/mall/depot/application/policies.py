@@ -1,24 +1,26 @@
 """`DepotPolicies`: the saga's commands, and the stores and ordering events depot consumes.
 
 The stores events carry state and the stores version, so the caches keep the newest version
-whatever order the events arrive in. Each handler writes in one unit of work (which the inbox
-makes idempotent); a command's unit of work returns its reply.
+whatever order the events arrive in. A rejected or canceled order is closed (`CloseOrder`), so
+a CreateShoppingList that arrives after it creates nothing. Each handler writes in one unit of
+work (which the inbox makes idempotent); a command's unit of work returns its reply.
 """
 
 from __future__ import annotations
 
+from mall.depot.application.closing import CloseOrder
 from mall.depot.application.commands import (
-    CancelOrderShopping,
     CancelShoppingList,
     CreateShoppingList,
     InitiateShopping,
 )
+from mall.depot.domain.closed_order import CloseReason
 from mall.depot.ports import CachedProduct, CachedStore, ProductCache, StoreCache
 from mall.kernel.unit_of_work import UnitOfWork
 from mall_contracts.common.messages import Success
 from mall_contracts.depot import messages
 from mall_contracts.depot.ports import DepotHandlers
-from mall_contracts.ordering.messages import OrderCanceled
+from mall_contracts.ordering.messages import OrderCanceled, OrderRejected
 from mall_contracts.stores import messages as stores
 
 
@@ -31,7 +33,7 @@ class DepotPolicies(DepotHandlers):
         create: CreateShoppingList,
         initiate: InitiateShopping,
         cancel: CancelShoppingList,
-        cancel_order: CancelOrderShopping,
+        close_order: CloseOrder,
     ) -> None:
         self._uow = uow
         self._stores = stores
@@ -39,7 +41,7 @@ class DepotPolicies(DepotHandlers):
         self._create = create
         self._initiate = initiate
         self._cancel = cancel
-        self._cancel_order = cancel_order
+        self._close_order = close_order
 
     async def create_shopping_list(
         self, command: messages.CreateShoppingList
@@ -54,8 +56,11 @@ class DepotPolicies(DepotHandlers):
         await self._cancel.compensate(command.id)
         return Success()
 
+    async def on_order_rejected(self, message: OrderRejected) -> None:
+        await self._close_order(message.id, CloseReason.REJECTED)
+
     async def on_order_canceled(self, message: OrderCanceled) -> None:
-        await self._cancel_order(message.id)
+        await self._close_order(message.id, CloseReason.CANCELED)
 
     async def on_store_created(self, message: stores.StoreCreated) -> None:
         store = CachedStore(message.id, message.name, message.location, message.version)
