@@ -1,6 +1,7 @@
-"""Depot's saga commands and the OrderCanceled event over real NATS and PostgreSQL: each
-effect commits with its inbox row and its reply (written to depot's outbox, addressed to the
-command's reply subject); a broken rule is a failure reply; a redelivery is handled once."""
+"""Depot's saga commands and the OrderRejected and OrderCanceled events over real NATS and
+PostgreSQL: each effect commits with its inbox row and its reply (written to depot's outbox,
+addressed to the command's reply subject); a broken rule is a failure reply; a redelivery is
+handled once; a closed order gets no list."""
 
 from __future__ import annotations
 
@@ -94,6 +95,17 @@ async def catalog(client: httpx.AsyncClient) -> tuple[str, str]:
     return store, product.json()["id"]
 
 
+def order_event(name: str, message: msgspec.Struct) -> Envelope:
+    return envelope(ordering_subjects.ORDER_EVENTS, name, message, command=False)
+
+
+async def closing_reason(root: Root, order_id: str) -> str | None:
+    reason: str | None = await root.infra.db().fetchval(
+        "SELECT reason FROM depot.closed_orders WHERE order_id = $1", order_id
+    )
+    return reason
+
+
 def create_command(order_id: str, store: str, product: str) -> Envelope:
     item = messages.ShoppingItem(product_id=product, store_id=store, quantity=1)
     body = messages.CreateShoppingList(order_id=order_id, items=[item])
@@ -178,25 +190,42 @@ async def test_a_canceled_order_cancels_its_list(app: App) -> None:
     canceled = ordering_messages.OrderCanceled(
         id="order-1", customer_id="c", payment_id="p", total=10.0
     )
-    await send(
-        root,
-        envelope(
-            ordering_subjects.ORDER_EVENTS,
-            ordering_messages.ORDER_CANCELED,
-            canceled,
-            command=False,
-        ),
-    )
+    await send(root, order_event(ordering_messages.ORDER_CANCELED, canceled))
     await eventually(lambda: status(client, list_id), lambda s: s == "canceled")
     # An order without a live list: nothing happens, and the message is not a poison message.
-    await send(
-        root,
-        envelope(
-            ordering_subjects.ORDER_EVENTS,
-            ordering_messages.ORDER_CANCELED,
-            canceled,
-            command=False,
-        ),
-    )
+    await send(root, order_event(ordering_messages.ORDER_CANCELED, canceled))
     await eventually(lambda: handled(root, ordering_messages.ORDER_CANCELED), lambda n: n == 2)
     assert await root.infra.db().fetchval("SELECT count(*) FROM depot.dead_letters") == 0
+    assert await closing_reason(root, "order-1") == "canceled"
+    # The saga's create, executed after the cancel: refused, no new list.
+    late = create_command("order-1", store, product)
+    await send(root, late)
+    name, headers, body = await reply_to(root, late)
+    assert (name, headers[HEADER_OUTCOME]) == (common.FAILURE, "FAILURE")
+    assert body == {"message": "the order is closed"}
+    listed = await client.get("/api/depot/shopping", params={"orderId": "order-1"})
+    assert [s["id"] for s in listed.json()["shoppingLists"]] == [list_id]
+
+
+async def test_a_rejected_order_is_closed_before_its_late_create(app: App) -> None:
+    """The saga's create step timed out and the order was rejected; the create is executed
+    afterwards (depot was down, or the command redelivered): it builds nothing."""
+    client, root = app
+    store, product = await catalog(client)
+    rejected = ordering_messages.OrderRejected(id="order-1", customer_id="c", payment_id="p")
+    await send(root, order_event(ordering_messages.ORDER_REJECTED, rejected))
+    await eventually(lambda: closing_reason(root, "order-1"), lambda r: r == "rejected")
+    assert await handled(root, ordering_messages.ORDER_REJECTED) == 1  # in the same commit
+    late = create_command("order-1", store, product)
+    await send(root, late)
+    name, headers, body = await reply_to(root, late)
+    assert (name, headers[HEADER_OUTCOME], body) == (
+        common.FAILURE,
+        "FAILURE",
+        {"message": "the order is closed"},
+    )
+    item = {"productId": product, "storeId": store, "quantity": 1}
+    by_hand = await client.post("/api/depot/shopping", json={"orderId": "order-1", "items": [item]})
+    assert (by_hand.status_code, by_hand.json()["message"]) == (400, "the order is closed")
+    listed = await client.get("/api/depot/shopping", params={"orderId": "order-1"})
+    assert listed.json() == {"shoppingLists": []}

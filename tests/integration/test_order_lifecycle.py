@@ -1,11 +1,13 @@
 """The whole order lifecycle through the real app (every module in one process, real
 PostgreSQL and NATS): checkout → saga → approved → assign → complete → ready → invoice →
-pay → completed; and the compensations of the create-order saga."""
+pay → completed; the compensations of the create-order saga; and an order closed while depot
+was down never keeps a live shopping list."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +15,11 @@ import httpx
 import pytest
 
 from mall_adapters.bootstrap.settings import ALL_MODULES, Settings
+from mall_adapters.postgres.database import Database
+from mall_contracts.depot import messages as depot_messages
+from mall_contracts.ordering import messages as ordering_messages
 from tests.support.app import AppUnderTest, make_settings, running_app
+from tests.support.outbox import relayed
 from tests.support.polling import eventually
 
 
@@ -203,3 +209,67 @@ async def test_a_step_with_no_reply_times_out_and_compensates(
         ("depotapi.CancelShoppingListCommand", "success"),
         ("ordersapi.RejectOrder", "success"),
     ]
+
+
+async def depot_handled(db: Database) -> set[str]:
+    """The names of the messages depot's inbox recorded."""
+    return {row["name"] for row in await db.fetch("SELECT name FROM depot.inbox")}
+
+
+@asynccontextmanager
+async def mall_of(
+    settings: Settings, *, without: tuple[str, ...] = (), step_timeout: float = 30.0
+) -> AsyncIterator[tuple[Mall, Database]]:
+    """The app without the modules named (their messages wait in the stream), on the same
+    PostgreSQL and NATS as every other run of the test."""
+    modules = tuple(m for m in ALL_MODULES if m not in without)
+    changed = replace(settings, modules=modules, saga_step_timeout_seconds=step_timeout)
+    async with running_app(changed) as (client, root):
+        yield Mall(client), root.infra.db()
+
+
+async def test_a_create_executed_after_its_step_timed_out_builds_no_live_list(
+    settings: Settings,
+) -> None:
+    """Depot is down: the create step times out and the saga rejects the order. When depot
+    starts it gets the create and OrderRejected, in whichever order its consumers take them:
+    the order is closed and keeps no live list."""
+    async with mall_of(settings, without=("depot",), step_timeout=1.0) as (mall, _):
+        order_id = await mall.checkout(await mall.customer(), amount=10.0)
+        await mall.order_in(order_id, "rejected")
+        saga = await mall.saga_done(order_id)
+        assert saga["error"] == "create shopping list failed: no reply within 1s"
+    async with mall_of(settings) as (mall, db):
+        both = {ordering_messages.ORDER_REJECTED, depot_messages.CREATE_SHOPPING_LIST}
+        await eventually(lambda: depot_handled(db), both.issubset, within=30)
+        listed = (await mall.ok("GET", f"/api/depot/shopping?orderId={order_id}"))["shoppingLists"]
+        assert {s["status"] for s in listed} <= {"canceled"}
+        await relayed(db)
+
+
+async def test_a_create_executed_after_its_order_was_cancelled_builds_nothing(
+    settings: Settings,
+) -> None:
+    """The customer cancels the order while it is pending (before the saga starts); depot
+    takes the OrderCanceled; the saga's create step then times out (depot down again), and the
+    saga, already finished, would never undo a list. When depot gets the create at last, it
+    builds nothing."""
+    async with mall_of(settings, without=("depot", "cosec")) as (mall, _):
+        order_id = await mall.checkout(await mall.customer(), amount=10.0)
+        await mall.order_in(order_id, "pending")
+        await mall.ok("DELETE", f"/api/ordering/{order_id}")
+        await mall.order_in(order_id, "cancelled")
+    async with mall_of(settings, without=("cosec",)) as (mall, db):
+        closed = {ordering_messages.ORDER_CANCELED}
+        await eventually(lambda: depot_handled(db), closed.issubset, within=30)
+    async with mall_of(settings, without=("depot",), step_timeout=1.0) as (mall, _):
+        saga = await mall.saga_done(order_id)
+        assert saga["error"] == "create shopping list failed: no reply within 1s"
+    async with mall_of(settings) as (mall, db):
+        create = {depot_messages.CREATE_SHOPPING_LIST}
+        await eventually(lambda: depot_handled(db), create.issubset, within=30)
+        assert await mall.ok("GET", f"/api/depot/shopping?orderId={order_id}") == {
+            "shoppingLists": []
+        }
+        assert (await mall.order(order_id))["status"] == "cancelled"
+        await relayed(db)
