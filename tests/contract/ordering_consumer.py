@@ -9,13 +9,7 @@ The tests then check what the message did to the order.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
-
-import pytest
-from pact import Pact
 
 from mall.ordering.domain.order import Order
 from mall_adapters.messaging.generated.ordering import build_ordering_router
@@ -23,7 +17,7 @@ from mall_contracts.baskets import messages as baskets
 from mall_contracts.depot import messages as depot
 from mall_contracts.ordering import messages
 from tests.support.contract_consumer import RecordingConsumer
-from tests.support.contract_pacts import PactRecorder, run_sync
+from tests.support.contract_pacts import run_sync
 from tests.support.contract_saga import SagaCommands
 from tests.support.cores import OrderingCore, build_ordering_core
 
@@ -75,22 +69,3 @@ class OrderingConsumer:
             run_sync(handlers.reject_order(messages.RejectOrder(id=ORDER_ID)))
         if status == "canceled":
             run_sync(self.core.service.cancel_order(ORDER_ID))
-
-
-def expect(pact: Pact, description: str, subject: str, name: str, body: dict[str, Any]) -> Pact:
-    (
-        pact.upon_receiving(description, "Async")
-        .with_body(body, content_type="application/json")
-        .with_metadata({"subject": subject, "name": name, "contentType": "application/json"})
-    )
-    return pact
-
-
-def recorder_for(
-    provider: str, descriptions: tuple[str, ...], factory: pytest.TempPathFactory
-) -> Iterator[PactRecorder]:
-    """A module's recorder: publishes `pacts/ordering-<provider>.json` at the end."""
-    scratch: Path = factory.mktemp("pacts")
-    recorder = PactRecorder(CONSUMER, provider, scratch, descriptions)
-    yield recorder
-    recorder.publish()
