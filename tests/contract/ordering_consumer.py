@@ -4,7 +4,8 @@ Each interaction's example message goes the way a JetStream delivery goes: the r
 generated binding builds (`build_ordering_router`), picked by the message's subject and name,
 decode the body into the contract Struct and call the real `OrderingPolicies`, here over the
 in-memory event store; a saga command goes through the real command processor (`commands`).
-The tests then check what the message did to the order.
+The tests then check what the message did to the order. `checkout` is the message that
+makes an order, for the tests on either side that need one.
 """
 
 from __future__ import annotations
@@ -51,14 +52,8 @@ class OrderingConsumer:
     def seed(self, status: str) -> None:
         """An order `ORDER_ID`, brought to `status` (pending, approved, ready, rejected or
         canceled)."""
-        line = baskets.BasketCheckedOutItem(
-            store_id="s1", product_id="p1", store_name="S", product_name="P", price=2.0, quantity=1
-        )
-        checkout = baskets.BasketCheckedOut(
-            id=ORDER_ID, customer_id="customer-id", payment_id="payment-id", items=[line]
-        )
         handlers = self.core.handlers
-        run_sync(handlers.on_basket_checked_out(checkout))
+        run_sync(handlers.on_basket_checked_out(checkout(ORDER_ID, price=2.0, quantity=1)))
         if status in ("approved", "ready"):
             approve = messages.ApproveOrder(id=ORDER_ID, shopping_id=SHOPPING_ID)
             run_sync(handlers.approve_order(approve))
@@ -69,3 +64,19 @@ class OrderingConsumer:
             run_sync(handlers.reject_order(messages.RejectOrder(id=ORDER_ID)))
         if status == "canceled":
             run_sync(self.core.service.cancel_order(ORDER_ID))
+
+
+def checkout(order_id: str, *, price: float, quantity: int) -> baskets.BasketCheckedOut:
+    """A basket checked out as the order `order_id`: one line, `quantity` of `TheProduct` of
+    `TheStore` at `price`, for `customer-id`, paid by `payment-id`."""
+    line = baskets.BasketCheckedOutItem(
+        store_id="store-id",
+        product_id="product-id",
+        store_name="TheStore",
+        product_name="TheProduct",
+        price=price,
+        quantity=quantity,
+    )
+    return baskets.BasketCheckedOut(
+        id=order_id, customer_id="customer-id", payment_id="payment-id", items=[line]
+    )

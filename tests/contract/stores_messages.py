@@ -1,7 +1,8 @@
 """The stores messages of the modules that keep stores and products in caches (baskets, depot,
 search): the events each of their pacts holds (`ExampleMessage`s, checked by `check_cached`),
 and the GetStore and GetProduct look-ups they send on a cache miss: each pact holds the same
-four, a store and a product that exist (provider states) and an unknown id of each."""
+four, a store and a product that exist (provider states) and an unknown id of each. On the
+provider side of their own pacts, `stock_a_product` makes what their look-ups find."""
 
 from __future__ import annotations
 
@@ -12,11 +13,13 @@ from pact import Pact, match
 
 from mall_adapters.memory.versioned_cache import InMemoryVersionedCache
 from mall_contracts.common import messages as common
+from mall_contracts.stores import http as stores_http
 from mall_contracts.stores import messages
 from mall_contracts.stores.subjects import GET_PRODUCT, GET_STORE, PRODUCT_EVENTS, STORE_EVENTS
 from tests.support.contract_consumer import ExampleMessage, Handler
 from tests.support.contract_lookups import expect_reply
 from tests.support.contract_pacts import run_sync
+from tests.support.cores import StoresCore
 
 STORE = {
     "id": match.str("store-id"),
@@ -79,6 +82,28 @@ class CacheCase:
     after: object | None
 
 
+def cache_cases(
+    *,
+    store: object,
+    rebranded_store: object,
+    product: object,
+    rebranded_product: object,
+    removed_product: object | None,
+) -> list[CacheCase]:
+    """The stores events every consumer of them handles, and what it caches from each: the
+    store it caches from StoreCreated, then rebranded; the product it caches from
+    ProductAdded, then rebranded; what is left of the product once removed."""
+    return [
+        CacheCase("store created caches the store", STORE_CREATED, None, store),
+        CacheCase("store rebranded renames the store", STORE_REBRANDED, store, rebranded_store),
+        CacheCase("product added caches the product", PRODUCT_ADDED, None, product),
+        CacheCase(
+            "product rebranded renames the product", PRODUCT_REBRANDED, product, rebranded_product
+        ),
+        CacheCase("product removed", PRODUCT_REMOVED, product, removed_product),
+    ]
+
+
 def check_cached(
     case: CacheCase,
     receive: Handler,
@@ -96,6 +121,15 @@ def check_cached(
     case.event.expect(pact).verify(receive, "Async")
     assert run_sync(cache.find(cached_id)) == case.after
     return pact
+
+
+async def stock_a_product(stores: StoresCore) -> tuple[str, str]:
+    """A store (`TheStore`) with a product (`TheProduct`, 10.0), made through stores' real use
+    cases, for a provider scenario whose look-ups stores answers: their ids."""
+    body = stores_http.CreateStoreRequest(name="TheStore", location="TheLocation")
+    store = await stores.service.create_store(body)
+    product = stores_http.AddProductRequest(name="TheProduct", price=10.0)
+    return store.id, (await stores.service.add_product(store.id, product)).id
 
 
 STORE_FOUND = "a GetStore query"
@@ -132,19 +166,15 @@ def expect_product(pact: Pact) -> Pact:
 
 def expect_unknown_store(pact: Pact) -> Pact:
     """GetStore for `unknown-id`: not found."""
-    return expect_reply(
-        pact,
-        STORE_UNKNOWN,
-        (GET_STORE, messages.GET_STORE, {"id": "unknown-id"}),
-        (common.NOT_FOUND, {"message": match.str("store with that ID does not exist")}),
-    )
+    return _unknown(pact, STORE_UNKNOWN, GET_STORE, messages.GET_STORE, "store")
 
 
 def expect_unknown_product(pact: Pact) -> Pact:
     """GetProduct for `unknown-id`: not found."""
-    return expect_reply(
-        pact,
-        PRODUCT_UNKNOWN,
-        (GET_PRODUCT, messages.GET_PRODUCT, {"id": "unknown-id"}),
-        (common.NOT_FOUND, {"message": match.str("product with that ID does not exist")}),
-    )
+    return _unknown(pact, PRODUCT_UNKNOWN, GET_PRODUCT, messages.GET_PRODUCT, "product")
+
+
+def _unknown(pact: Pact, description: str, subject: str, name: str, kind: str) -> Pact:
+    message = match.str(f"{kind} with that ID does not exist")
+    query = (subject, name, {"id": "unknown-id"})
+    return expect_reply(pact, description, query, (common.NOT_FOUND, {"message": message}))

@@ -77,50 +77,34 @@ class BasketsConsumer:
         return ask_each(pact, catalog)
 
 
-def price_change(description: str, name: str, delta: float, price: float) -> ExampleMessage:
+STORE = CachedStore("store-id", "NewStore", 1)
+PRODUCT = CachedProduct("product-id", "store-id", "TheProduct", 10.0, 1)
+
+
+def price_changed(description: str, name: str, delta: float, price: float) -> CacheCase:
+    """A ProductPriceIncreased or ProductPriceDecreased: the cached product has the new
+    price."""
     body = {
         "id": match.str("product-id"),
         "delta": match.number(delta),
         "price": match.number(price),
         "version": match.int(2),
     }
-    return ExampleMessage(description, PRODUCT_EVENTS, name, body)
+    event = ExampleMessage(description, PRODUCT_EVENTS, name, body)
+    after = CachedProduct("product-id", "store-id", "TheProduct", price, 2)
+    return CacheCase(f"{description} sets the new price", event, PRODUCT, after)
 
 
-STORE = CachedStore("store-id", "NewStore", 1)
-PRODUCT = CachedProduct("product-id", "store-id", "TheProduct", 10.0, 1)
 EVENTS = [
-    CacheCase("store created adds the store", stores.STORE_CREATED, None, STORE),
-    CacheCase(
-        "store rebranded renames the store",
-        stores.STORE_REBRANDED,
-        STORE,
-        CachedStore("store-id", "RebrandedStore", 2),
+    *stores.cache_cases(
+        store=STORE,
+        rebranded_store=CachedStore("store-id", "RebrandedStore", 2),
+        product=PRODUCT,
+        rebranded_product=CachedProduct("product-id", "store-id", "RebrandedProduct", 10.0, 2),
+        removed_product=None,  # forgotten
     ),
-    CacheCase("product added adds the product", stores.PRODUCT_ADDED, None, PRODUCT),
-    CacheCase(
-        "product rebranded renames the product",
-        stores.PRODUCT_REBRANDED,
-        PRODUCT,
-        CachedProduct("product-id", "store-id", "RebrandedProduct", 10.0, 2),
-    ),
-    CacheCase(
-        "product price increased sets the new price",
-        price_change(
-            "a ProductPriceIncreased message", messages.PRODUCT_PRICE_INCREASED, 2.5, 12.5
-        ),
-        PRODUCT,
-        CachedProduct("product-id", "store-id", "TheProduct", 12.5, 2),
-    ),
-    CacheCase(
-        "product price decreased sets the new price",
-        price_change(
-            "a ProductPriceDecreased message", messages.PRODUCT_PRICE_DECREASED, -2.5, 7.5
-        ),
-        PRODUCT,
-        CachedProduct("product-id", "store-id", "TheProduct", 7.5, 2),
-    ),
-    CacheCase("product removed removes the product", stores.PRODUCT_REMOVED, PRODUCT, None),
+    price_changed("a ProductPriceIncreased message", messages.PRODUCT_PRICE_INCREASED, 2.5, 12.5),
+    price_changed("a ProductPriceDecreased message", messages.PRODUCT_PRICE_DECREASED, -2.5, 7.5),
 ]
 recorder = pact_recorder(
     "baskets", "stores", [*(case.event.description for case in EVENTS), *stores.LOOK_UPS]

@@ -21,23 +21,13 @@ from tests.support.contract_pacts import PactRecorder, pact_recorder
 
 STORE = CachedStore("store-id", "NewStore", "NewLocation", 1)
 PRODUCT = CachedProduct("product-id", "store-id", "TheProduct", 1)
-EVENTS = [
-    CacheCase("store created adds the store", stores.STORE_CREATED, None, STORE),
-    CacheCase(
-        "store rebranded renames the store",
-        stores.STORE_REBRANDED,
-        STORE,
-        CachedStore("store-id", "RebrandedStore", "NewLocation", 2),
-    ),
-    CacheCase("product added adds the product", stores.PRODUCT_ADDED, None, PRODUCT),
-    CacheCase(
-        "product rebranded renames the product",
-        stores.PRODUCT_REBRANDED,
-        PRODUCT,
-        CachedProduct("product-id", "store-id", "RebrandedProduct", 2),
-    ),
-    CacheCase("product removed removes the product", stores.PRODUCT_REMOVED, PRODUCT, None),
-]
+EVENTS = stores.cache_cases(
+    store=STORE,
+    rebranded_store=CachedStore("store-id", "RebrandedStore", "NewLocation", 2),
+    product=PRODUCT,
+    rebranded_product=CachedProduct("product-id", "store-id", "RebrandedProduct", 2),
+    removed_product=None,  # forgotten
+)
 recorder = pact_recorder(
     "depot", "stores", [*(case.event.description for case in EVENTS), *stores.LOOK_UPS]
 )

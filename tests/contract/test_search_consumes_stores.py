@@ -13,29 +13,14 @@ from tests.support.contract_pacts import PactRecorder, pact_recorder, run_sync
 
 STORE = CachedStore("store-id", "NewStore", 1)
 PRODUCT = CachedProduct("product-id", "store-id", "TheProduct", 1)
-EVENTS = [
-    CacheCase("store created caches the store", stores.STORE_CREATED, None, STORE),
-    CacheCase(
-        "store rebranded renames the store",
-        stores.STORE_REBRANDED,
-        STORE,
-        CachedStore("store-id", "RebrandedStore", 2),
-    ),
-    CacheCase("product added caches the product", stores.PRODUCT_ADDED, None, PRODUCT),
-    CacheCase(
-        "product rebranded renames the product",
-        stores.PRODUCT_REBRANDED,
-        PRODUCT,
-        CachedProduct("product-id", "store-id", "RebrandedProduct", 2),
-    ),
-    # A removed product keeps its name: orders of it still show it.
-    CacheCase(
-        "product removed keeps the name",
-        stores.PRODUCT_REMOVED,
-        PRODUCT,
-        CachedProduct("product-id", "store-id", "TheProduct", 2),
-    ),
-]
+EVENTS = stores.cache_cases(
+    store=STORE,
+    rebranded_store=CachedStore("store-id", "RebrandedStore", 2),
+    product=PRODUCT,
+    rebranded_product=CachedProduct("product-id", "store-id", "RebrandedProduct", 2),
+    # A removed product keeps its name (orders of it still show it), marked removed.
+    removed_product=CachedProduct("product-id", "store-id", "TheProduct", 2),
+)
 recorder = pact_recorder(
     "search", "stores", [*(case.event.description for case in EVENTS), *stores.LOOK_UPS]
 )

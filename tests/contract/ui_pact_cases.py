@@ -1,7 +1,7 @@
-"""The interactions every UI client's pact has a few of, as rows of a module's table: a
+"""The interactions every UI client's pact has a few of, as rows of a module's tables: a
 request the API refuses (`Refusal`: the client raises `ApiError` with the status and the
 message of the error body) and a command it carries out (`Done`: 200 with an empty object).
-Each row is checked against Pact's mock server by `check_refused` or `check_done`.
+`check_call` checks a row against Pact's mock server.
 """
 
 from __future__ import annotations
@@ -40,28 +40,31 @@ class Done(Generic[C]):
     call: Callable[[C], None]
 
 
-def descriptions(*interactions: Request | Refusal[Any] | Done[Any]) -> list[str]:
+Call = Refusal[C] | Done[C]
+
+
+def description(case: Call[Any]) -> str:
+    """A row's test id: its interaction's description."""
+    return case.request.description
+
+
+def descriptions(*interactions: Request | Call[Any]) -> list[str]:
     """The descriptions of a module's interactions (its pact holds exactly these)."""
-    return [
-        i.description if isinstance(i, Request) else i.request.description for i in interactions
-    ]
+    return [i.description if isinstance(i, Request) else description(i) for i in interactions]
 
 
-def check_refused(case: Refusal[C], client: Callable[[str], C], recorder: PactRecorder) -> None:
-    """The test of a refusal: the client's call fails with the status and the message."""
-    pact = case.request.answered(
-        recorder.new_pact(), case.status, error_body(case.message, exact=case.exact)
-    )
-    with mock_provider(pact) as url, pytest.raises(ApiError) as raised:
-        case.call(client(url))
-    assert (raised.value.status, raised.value.message) == (case.status, case.message)
-    recorder.record(pact)
-
-
-def check_done(case: Done[C], client: Callable[[str], C], recorder: PactRecorder) -> None:
-    """The test of a command: the client's call returns (the mock server checks the request
-    was the one expected)."""
-    pact = case.request.answered(recorder.new_pact(), 200, {})
-    with mock_provider(pact) as url:
-        case.call(client(url))
+def check_call(case: Call[C], client: Callable[[str], C], recorder: PactRecorder) -> None:
+    """The test of a row: against Pact's mock server (which checks the request was the one
+    expected), the client's call returns for a `Done`, and fails with the status and the
+    message for a `Refusal`. The verified pact is recorded."""
+    pact = recorder.new_pact()
+    if isinstance(case, Done):
+        case.request.answered(pact, 200, {})
+        with mock_provider(pact) as url:
+            case.call(client(url))
+    else:
+        case.request.answered(pact, case.status, error_body(case.message, exact=case.exact))
+        with mock_provider(pact) as url, pytest.raises(ApiError) as raised:
+            case.call(client(url))
+        assert (raised.value.status, raised.value.message) == (case.status, case.message)
     recorder.record(pact)

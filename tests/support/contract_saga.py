@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from operator import attrgetter
 from typing import Any, Generic, Protocol, TypeVar
 
 import msgspec
@@ -221,26 +222,26 @@ Event = Callable[[C, Params], Awaitable[Message]]
 
 @dataclass
 class SagaParticipant(Generic[C]):
-    """The provider side of `pacts/cosec-<participant>.json` (`pact_file`, named by the
-    provider module so the check that every pact is verified finds it).
+    """The provider side of `pacts/cosec-<participant>.json` (`verify` is given the file,
+    named in the provider module so the check that every pact is verified finds it).
 
-    Each interaction gets a fresh core (`build`) with its command routes bound (`bind`, the
-    generated binding). Its provider state is set up in the core, then the command its reply
+    Each interaction gets a fresh core (`build`) with its command routes bound by the
+    generated binding (`router`, given the core's `handlers`). Its provider state is set up in the core, then the command its reply
     answers goes through the real `CommandProcessor`; the reply it writes to the outbox, with
     its reply headers, is the message the verifier checks.
     """
 
     provider: str
-    pact_file: str
     build: Callable[[], C]
-    bind: Callable[[C, Consumer], object]
+    router: Callable[[Any, Consumer], object]
     states: Mapping[str, State[C]]
     replies: Mapping[str, Command]
+    handlers: Callable[[C], object] = attrgetter("handlers")
     events: Mapping[str, Event[C]] = field(default_factory=dict)
     _bench: tuple[C, RecordingConsumer] | None = field(default=None, init=False)
     _params: Params = field(default_factory=dict, init=False)  # of the interaction's states
 
-    def verify(self) -> None:
+    def verify(self, pact_file: str) -> None:
         # Typed as the verifier's parameter (a dict is invariant in its values).
         messages: dict[str, Callable[..., Message] | Message | bytes]
         messages = {d: self._reply(c) for d, c in self.replies.items()}
@@ -250,7 +251,7 @@ class SagaParticipant(Generic[C]):
             .set_coloured_output(enabled=False)
             .message_handler(messages)
             .state_handler(self._state, teardown=True)
-            .add_source(PACTS_DIR / self.pact_file)
+            .add_source(PACTS_DIR / pact_file)
         )
         try:
             verifier.verify()
@@ -271,7 +272,7 @@ class SagaParticipant(Generic[C]):
     def _core(self) -> tuple[C, RecordingConsumer]:
         if self._bench is None:
             core, consumer = self.build(), RecordingConsumer()
-            self.bind(core, consumer)
+            self.router(self.handlers(core), consumer)
             self._bench = (core, consumer)
         return self._bench
 
