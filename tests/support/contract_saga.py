@@ -180,8 +180,8 @@ class Answering(Protocol):
 P = TypeVar("P", bound=Answering)
 
 
-def unchanged(participant: object) -> None:
-    """A command whose reply is its only effect (a check)."""
+def nothing_more(participant: object) -> None:
+    """A row whose effect is its reply alone (the command is a check)."""
 
 
 @dataclass(frozen=True)
@@ -195,7 +195,7 @@ class CommandCase(Generic[P]):
     command: ExpectedCommand
     answer: Answer
     given: Callable[[P], object]
-    then: Callable[[P], object] = unchanged
+    then: Callable[[P], object] = nothing_more
 
 
 def check_command(case: CommandCase[P], participant: P, recorder: PactRecorder) -> None:
