@@ -19,6 +19,7 @@ from tests.support.cosec_saga import SHOPPING_ID
 ITEM = {"store_id": "store-id", "product_id": "product-id"}  # the order's one line
 LIST = {"id": SHOPPING_ID}
 REFUSED = "confirm payment failed: step refused"  # how the saga came to cancel the list
+NOT_LOCATED = "building shopping list: store 'store-id' was not located"
 
 
 def keeps_the_new_list(cosec: CosecConsumer) -> None:
@@ -41,11 +42,11 @@ REPLIES = [
         "an am.Failure reply to CreateShoppingList",
         messages.CREATE_SHOPPING_LIST,
         common.FAILURE,
-        {"message": match.str("building shopping list: store 'store-id' was not located")},
+        {"message": match.str(NOT_LOCATED)},
         given=("an unknown store", ITEM),
         sends=[REJECT_ORDER],  # nothing was built: nothing to cancel
         compensating=True,
-        error="create shopping list failed: building shopping list: store 'store-id' was not located",
+        error=f"create shopping list failed: {NOT_LOCATED}",
     ),
     SagaReply(
         "initiated shopping approves the order",

@@ -78,11 +78,13 @@ def a_list(
     return lambda depot: depot.seed_list(list_id, ORDER_ID, *steps)
 
 
-def no_list(depot: DepotConsumer) -> None:
+def no_store(depot: DepotConsumer) -> None:
     """Neither depot's caches nor stores know the order's store."""
 
 
 def lists_of_the_order(*list_ids: str) -> Callable[[DepotConsumer], None]:
+    """After the command, the order has exactly the lists `list_ids`."""
+
     def check(depot: DepotConsumer) -> None:
         assert [shopping.id for shopping in depot.lists_of(ORDER_ID)] == list(list_ids)
 
@@ -90,6 +92,8 @@ def lists_of_the_order(*list_ids: str) -> Callable[[DepotConsumer], None]:
 
 
 def list_is(status: ShoppingListStatus) -> Callable[[DepotConsumer], None]:
+    """After the command, the list `LIST_ID` is `status`."""
+
     def check(depot: DepotConsumer) -> None:
         shopping = depot.shopping_list(LIST_ID)
         assert shopping is not None
@@ -104,7 +108,7 @@ CASES: list[CommandCase[DepotConsumer]] = [
         "a CreateShoppingListCommand for an unknown store",
         CREATE,
         refused("building shopping list: store 'store-id' was not located"),
-        given=no_list,
+        given=no_store,
         then=lists_of_the_order(),
     ),
     CommandCase(

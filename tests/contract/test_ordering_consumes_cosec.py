@@ -41,6 +41,7 @@ REJECT = ExpectedCommand(
 
 
 def an_order(status: str) -> Callable[[OrderingConsumer], None]:
+    """The order `ORDER_ID`, brought to `status` (`OrderingConsumer.seed`)."""
     return lambda ordering: ordering.seed(status)
 
 

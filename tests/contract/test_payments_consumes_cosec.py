@@ -38,6 +38,7 @@ CONFIRM = ExpectedCommand(
 
 
 def a_payment_of(amount: float) -> Callable[[PaymentsConsumer], None]:
+    """The payment `payment-id`, authorized for `amount`."""
     return lambda payments: payments.seed_payment("payment-id", amount)
 
 

@@ -226,9 +226,10 @@ class SagaParticipant(Generic[C]):
     named in the provider module so the check that every pact is verified finds it).
 
     Each interaction gets a fresh core (`build`) with its command routes bound by the
-    generated binding (`router`, given the core's `handlers`). Its provider state is set up in the core, then the command its reply
-    answers goes through the real `CommandProcessor`; the reply it writes to the outbox, with
-    its reply headers, is the message the verifier checks.
+    generated binding (`router`, given the core's `handlers`). Its provider state is set up
+    in the core, then the command its reply answers goes through the real
+    `CommandProcessor`; the reply it writes to the outbox, with its reply headers, is the
+    message the verifier checks.
     """
 
     provider: str
