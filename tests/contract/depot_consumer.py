@@ -20,9 +20,10 @@ from mall.depot.domain.closed_order import ClosedOrder, CloseReason
 from mall.depot.domain.shopping_list import ListLine, ShoppingList
 from mall.depot.ports import CachedProduct, CachedStore
 from mall.kernel.errors import NotFoundError
+from mall_adapters.messaging.binding import Requester
 from mall_adapters.messaging.generated.depot import NatsDepotRequests, build_depot_router
 from tests.support.contract_consumer import RecordingConsumer
-from tests.support.contract_lookups import interaction_requesters
+from tests.support.contract_lookups import ask_each
 from tests.support.contract_pacts import run_sync
 from tests.support.contract_saga import SagaCommands
 from tests.support.cores import DepotCore, build_depot_core
@@ -86,21 +87,9 @@ class DepotConsumer:
     ) -> list[T | NotFoundError]:
         """Run `ask` once per synchronous interaction of `pact`, answered by it; the results
         (or the `NotFoundError` raised)."""
-        results: list[T | NotFoundError] = []
-        for requester in interaction_requesters(pact):
+
+        def catalog(requester: Requester) -> Awaitable[T]:
             requests = NatsDepotRequests(requester)
-            catalog = StoresCatalog(self.core.store_cache, self.core.product_cache, requests)
-            try:
-                results.append(run_sync(ask(catalog)))
-            except NotFoundError as error:
-                results.append(error)
-        return results
+            return ask(StoresCatalog(self.core.store_cache, self.core.product_cache, requests))
 
-
-def expect(pact: Pact, description: str, subject: str, name: str, body: dict[str, Any]) -> Pact:
-    (
-        pact.upon_receiving(description, "Async")
-        .with_body(body, content_type="application/json")
-        .with_metadata({"subject": subject, "name": name, "contentType": "application/json"})
-    )
-    return pact
+        return ask_each(pact, catalog)

@@ -7,7 +7,7 @@ order's lists, assigns a bot to an available list, and completes an assigned one
 
 from __future__ import annotations
 
-from tests.contract.ui_client import Done, JsonApi, Shape
+from tests.contract.ui_client import Done, Shape, UiClient
 
 
 class ShoppingItem(Shape):
@@ -43,10 +43,7 @@ class _ListsAnswer(Shape):
     shopping_lists: list[ShoppingList]
 
 
-class DepotUiClient:
-    def __init__(self, base_url: str) -> None:
-        self._api = JsonApi(base_url)
-
+class DepotUiClient(UiClient):
     def get_shopping_list(self, list_id: str) -> ShoppingList:
         path = f"/api/depot/shopping/{list_id}"
         return self._api.call(_ListAnswer, "GET", path).shopping_list

@@ -5,9 +5,6 @@ builds, so each example message is decoded and handled the way a JetStream deliv
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
-from pact import Pact
 
 from mall.notifications.domain.notification import Notification
 from mall.notifications.ports import CachedCustomer
@@ -43,14 +40,3 @@ class NotificationsConsumer:
 
     def recorded(self) -> list[Notification]:
         return [row.notification for row in self.core.log.rows.values()]
-
-
-def expect_message(
-    pact: Pact, description: str, subject: str, name: str, body: dict[str, Any]
-) -> Pact:
-    (
-        pact.upon_receiving(description, "Async")
-        .with_body(body, content_type=JSON)
-        .with_metadata({"subject": subject, "name": name, "contentType": JSON})
-    )
-    return pact

@@ -4,18 +4,13 @@ Each interaction's example message goes the way a JetStream delivery goes: the r
 generated binding builds (`build_ordering_router`), picked by the message's subject and name,
 decode the body into the contract Struct and call the real `OrderingPolicies`, here over the
 in-memory event store; a saga command goes through the real command processor (`commands`).
-The tests then check what the message did to the order.
+The tests then check what the message did to the order. `checkout` is the message that
+makes an order, for the tests on either side that need one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
-
-import pytest
-from pact import Pact
 
 from mall.ordering.domain.order import Order
 from mall_adapters.messaging.generated.ordering import build_ordering_router
@@ -23,7 +18,7 @@ from mall_contracts.baskets import messages as baskets
 from mall_contracts.depot import messages as depot
 from mall_contracts.ordering import messages
 from tests.support.contract_consumer import RecordingConsumer
-from tests.support.contract_pacts import PactRecorder, run_sync
+from tests.support.contract_pacts import run_sync
 from tests.support.contract_saga import SagaCommands
 from tests.support.cores import OrderingCore, build_ordering_core
 
@@ -57,14 +52,8 @@ class OrderingConsumer:
     def seed(self, status: str) -> None:
         """An order `ORDER_ID`, brought to `status` (pending, approved, ready, rejected or
         canceled)."""
-        line = baskets.BasketCheckedOutItem(
-            store_id="s1", product_id="p1", store_name="S", product_name="P", price=2.0, quantity=1
-        )
-        checkout = baskets.BasketCheckedOut(
-            id=ORDER_ID, customer_id="customer-id", payment_id="payment-id", items=[line]
-        )
         handlers = self.core.handlers
-        run_sync(handlers.on_basket_checked_out(checkout))
+        run_sync(handlers.on_basket_checked_out(checkout(ORDER_ID, price=2.0, quantity=1)))
         if status in ("approved", "ready"):
             approve = messages.ApproveOrder(id=ORDER_ID, shopping_id=SHOPPING_ID)
             run_sync(handlers.approve_order(approve))
@@ -77,20 +66,17 @@ class OrderingConsumer:
             run_sync(self.core.service.cancel_order(ORDER_ID))
 
 
-def expect(pact: Pact, description: str, subject: str, name: str, body: dict[str, Any]) -> Pact:
-    (
-        pact.upon_receiving(description, "Async")
-        .with_body(body, content_type="application/json")
-        .with_metadata({"subject": subject, "name": name, "contentType": "application/json"})
+def checkout(order_id: str, *, price: float, quantity: int) -> baskets.BasketCheckedOut:
+    """A basket checked out as the order `order_id`: one line, `quantity` of `TheProduct` of
+    `TheStore` at `price`, for `customer-id`, paid by `payment-id`."""
+    line = baskets.BasketCheckedOutItem(
+        store_id="store-id",
+        product_id="product-id",
+        store_name="TheStore",
+        product_name="TheProduct",
+        price=price,
+        quantity=quantity,
     )
-    return pact
-
-
-def recorder_for(
-    provider: str, descriptions: tuple[str, ...], factory: pytest.TempPathFactory
-) -> Iterator[PactRecorder]:
-    """A module's recorder: publishes `pacts/ordering-<provider>.json` at the end."""
-    scratch: Path = factory.mktemp("pacts")
-    recorder = PactRecorder(CONSUMER, provider, scratch, descriptions)
-    yield recorder
-    recorder.publish()
+    return baskets.BasketCheckedOut(
+        id=order_id, customer_id="customer-id", payment_id="payment-id", items=[line]
+    )

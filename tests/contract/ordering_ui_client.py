@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 
-from tests.contract.ui_client import Done, JsonApi, Shape
+from tests.contract.ui_client import Created, Done, Shape, UiClient
 
 
 class OrderItem(Shape):
@@ -36,18 +36,11 @@ class _CreateOrder(Shape):
     payment_id: str
 
 
-class _Created(Shape):
-    id: str
-
-
 class _OrderAnswer(Shape):
     order: Order
 
 
-class OrderingUiClient:
-    def __init__(self, base_url: str) -> None:
-        self._api = JsonApi(base_url)
-
+class OrderingUiClient(UiClient):
     def create_order(
         self,
         customer_id: str,
@@ -59,7 +52,7 @@ class OrderingUiClient:
         body = _CreateOrder(items=items, customer_id=customer_id, payment_id=payment_id)
         key = idempotency_key or str(uuid.uuid4())
         created = self._api.call(
-            _Created, "POST", "/api/ordering", body=body, headers={"Idempotency-Key": key}
+            Created, "POST", "/api/ordering", body=body, headers={"Idempotency-Key": key}
         )
         return created.id
 

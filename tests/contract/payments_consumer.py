@@ -5,9 +5,6 @@ command goes through the real command processor (`commands`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
-from pact import Pact
 
 from mall.payments.domain.invoice import Invoice
 from mall.payments.domain.payment import Payment
@@ -44,14 +41,3 @@ class PaymentsConsumer:
 
     def invoice(self, invoice_id: str) -> Invoice | None:
         return run_sync(self.core.invoices.load(invoice_id))
-
-
-def expect_message(
-    pact: Pact, description: str, subject: str, name: str, body: dict[str, Any]
-) -> Pact:
-    (
-        pact.upon_receiving(description, "Async")
-        .with_body(body, content_type="application/json")
-        .with_metadata({"subject": subject, "name": name, "contentType": "application/json"})
-    )
-    return pact

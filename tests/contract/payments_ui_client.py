@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 
-from tests.contract.ui_client import Done, JsonApi, Shape
+from tests.contract.ui_client import Created, Done, Shape, UiClient
 
 
 class Payment(Shape):
@@ -30,10 +30,6 @@ class _Authorize(Shape):
     amount: float
 
 
-class _Authorized(Shape):
-    id: str
-
-
 class _PaymentAnswer(Shape):
     payment: Payment
 
@@ -42,10 +38,7 @@ class _InvoiceAnswer(Shape):
     invoice: Invoice
 
 
-class PaymentsUiClient:
-    def __init__(self, base_url: str) -> None:
-        self._api = JsonApi(base_url)
-
+class PaymentsUiClient(UiClient):
     def authorize_payment(
         self, customer_id: str, amount: float, idempotency_key: str | None = None
     ) -> str:
@@ -53,7 +46,7 @@ class PaymentsUiClient:
         retry."""
         key = idempotency_key or str(uuid.uuid4())
         authorized = self._api.call(
-            _Authorized,
+            Created,
             "POST",
             "/api/payments",
             body=_Authorize(customer_id=customer_id, amount=amount),

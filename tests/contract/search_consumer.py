@@ -13,27 +13,16 @@ its message name as the NATS requester would.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Any
 
 from pact import Pact
 
 from mall.search.application.lookup import NameLookup
 from mall_adapters.memory.unit_of_work import InMemoryUnitOfWork
+from mall_adapters.messaging.binding import Requester
 from mall_adapters.messaging.generated.search import NatsSearchRequests, build_search_router
 from tests.support.contract_consumer import RecordingConsumer
-from tests.support.contract_lookups import interaction_requesters
-from tests.support.contract_pacts import run_sync
+from tests.support.contract_lookups import ask_each
 from tests.support.cores import SearchCore, build_search_core
-
-
-def expect(pact: Pact, description: str, subject: str, name: str, body: dict[str, Any]) -> Pact:
-    """An asynchronous message: `body` on `subject`, named `name`."""
-    (
-        pact.upon_receiving(description, "Async")
-        .with_body(body, content_type="application/json")
-        .with_metadata({"subject": subject, "name": name, "contentType": "application/json"})
-    )
-    return pact
 
 
 class SearchConsumer:
@@ -49,15 +38,10 @@ class SearchConsumer:
 
     def look_up(self, pact: Pact, ask: Callable[[NameLookup], Awaitable[object]]) -> list[object]:
         """Run `ask` once per synchronous interaction of `pact`, answered by it; the results."""
-        results = []
-        for requester in interaction_requesters(pact):
-            requests = NatsSearchRequests(requester)
-            names = NameLookup(
-                InMemoryUnitOfWork(),
-                self.core.customer_cache,
-                self.core.store_cache,
-                self.core.product_cache,
-                requests,
-            )
-            results.append(run_sync(ask(names)))
-        return results
+
+        def names(requester: Requester) -> Awaitable[object]:
+            core = self.core
+            caches = (core.customer_cache, core.store_cache, core.product_cache)
+            return ask(NameLookup(InMemoryUnitOfWork(), *caches, NatsSearchRequests(requester)))
+
+        return list(ask_each(pact, names))

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import msgspec
 
-from tests.contract.ui_client import JsonApi, Shape
+from tests.contract.ui_client import Shape, UiClient
 
 
 class SearchFilters(Shape, omit_defaults=True):
@@ -59,10 +59,7 @@ class _OrderAnswer(Shape):
     order: Order
 
 
-class SearchUiClient:
-    def __init__(self, base_url: str) -> None:
-        self._api = JsonApi(base_url)
-
+class SearchUiClient(UiClient):
     def search(self, filters: SearchFilters, next_page: str = "", limit: int = 0) -> Page:
         """One page of matching orders, newest first; `next_page` is the previous page's
         `next` (empty for the first page)."""

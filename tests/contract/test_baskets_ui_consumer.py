@@ -7,16 +7,15 @@ reference's in-memory fake's; it is matched by type either way.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from pact import Pact, match
+from pact import match
 from pact.interaction import HttpInteraction
 from pact.match.matcher import AbstractMatcher
 
 from tests.contract.baskets_ui_client import BasketsApiError, BasketsUiClient
-from tests.support.contract_pacts import PactRecorder
+from tests.support.contract_pacts import PactRecorder, pact_recorder
 
 CONSUMER, PROVIDER = "baskets-ui", "baskets-api"
 DESCRIPTIONS = (
@@ -33,9 +32,8 @@ ADD_ITEM = "/api/baskets/basket-id/addItem"
 Body = dict[str, Any] | AbstractMatcher[Any]
 
 
-def baskets_pact() -> Pact:
-    # Spec V3, as the reference's pact file (pact-js v10) is.
-    return Pact(CONSUMER, PROVIDER).with_specification("V3")
+# Spec V3, as the reference's pact file (pact-js v10) is.
+recorder = pact_recorder(CONSUMER, PROVIDER, DESCRIPTIONS, specification="V3")
 
 
 def request(interaction: HttpInteraction, method: str, path: str, body: dict[str, Any]) -> None:
@@ -66,15 +64,8 @@ def error_like(message: str) -> AbstractMatcher[dict[str, str]]:
     return match.like({"message": message})
 
 
-@pytest.fixture(scope="module")
-def recorder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PactRecorder]:
-    recorder = PactRecorder(CONSUMER, PROVIDER, tmp_path_factory.mktemp("pacts"), DESCRIPTIONS)
-    yield recorder
-    recorder.publish()
-
-
 def test_start_a_basket(recorder: PactRecorder) -> None:
-    pact = baskets_pact()
+    pact = recorder.new_pact()
     interaction = pact.upon_receiving("a request to start a basket")
     request(interaction, "POST", "/api/baskets", {"customerId": "customer-id"})
     respond(interaction, 200, {"id": match.uuid(BASKET_ID)})
@@ -87,7 +78,7 @@ def test_start_a_basket(recorder: PactRecorder) -> None:
 
 
 def test_start_a_basket_without_a_customer(recorder: PactRecorder) -> None:
-    pact = baskets_pact()
+    pact = recorder.new_pact()
     interaction = pact.upon_receiving("a request to start a basket without a customerId")
     request(interaction, "POST", "/api/baskets", {"customerId": ""})
     respond(interaction, 400, error_like("the customer id cannot be blank"))
@@ -103,7 +94,7 @@ def test_start_a_basket_without_a_customer(recorder: PactRecorder) -> None:
 
 
 def test_add_an_unknown_product(recorder: PactRecorder) -> None:
-    pact = baskets_pact()
+    pact = recorder.new_pact()
     interaction = pact.upon_receiving("a request to add a product (unknown product)").given(
         "a basket exists", id="basket-id"
     )
@@ -122,7 +113,7 @@ def test_add_an_unknown_product(recorder: PactRecorder) -> None:
 
 
 def test_add_a_product(recorder: PactRecorder) -> None:
-    pact = baskets_pact()
+    pact = recorder.new_pact()
     interaction = with_catalog(pact.upon_receiving("a request to add a product"))
     request(interaction, "PUT", ADD_ITEM, {"productId": "product-id", "quantity": 1})
     respond(interaction, 200, {})
@@ -134,7 +125,7 @@ def test_add_a_product(recorder: PactRecorder) -> None:
 
 
 def test_add_a_product_with_a_negative_quantity(recorder: PactRecorder) -> None:
-    pact = baskets_pact()
+    pact = recorder.new_pact()
     interaction = with_catalog(
         pact.upon_receiving("a request to add a product with a negative quantity")
     )

@@ -3,77 +3,105 @@ ordering's replies to ApproveOrder and RejectOrder finish it (or compensate, or 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import msgspec
 import pytest
 from pact import match
 
 from mall.kernel.saga.state import SagaStatus
-from mall_adapters.reliability.envelope import (
-    FAILURE,
-    HEADER_REPLY_TO,
-    HEADER_SAGA_ID,
-    SUCCESS,
-)
+from mall_adapters.reliability.envelope import HEADER_REPLY_TO, HEADER_SAGA_ID
 from mall_contracts.common import messages as common
 from mall_contracts.cosec.subjects import CREATE_ORDER_REPLIES
 from mall_contracts.customers.messages import AUTHORIZE_CUSTOMER
 from mall_contracts.depot.messages import CANCEL_SHOPPING_LIST
 from mall_contracts.ordering import messages
 from mall_contracts.ordering.subjects import ORDER_EVENTS
-from tests.contract.cosec_consumer import CosecConsumer, cosec_pact, expect_reply, recorder_for
-from tests.support.contract_pacts import PactRecorder
+from tests.contract.cosec_consumer import CosecConsumer, SagaReply, check_reply
+from tests.support.contract_consumer import expect_message
+from tests.support.contract_pacts import PactRecorder, pact_recorder
 from tests.support.cosec_saga import ORDER_ID, SHOPPING_ID
 
-PROVIDER = "ordering"
 ORDER_CREATED = "an OrderCreated message"
-APPROVED = "an am.Success reply to ApproveOrder"
-NOT_APPROVED = "an am.Failure reply to ApproveOrder"
-REJECTED = "an am.Success reply to RejectOrder"
-NOT_REJECTED = "an am.Failure reply to RejectOrder"
+ORDER = {"id": ORDER_ID}
+REFUSED = "authorize customer failed: step refused"  # how the saga came to reject the order
 
 
-@pytest.fixture(scope="module")
-def recorder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PactRecorder]:
-    descriptions = (ORDER_CREATED, APPROVED, NOT_APPROVED, REJECTED, NOT_REJECTED)
-    yield from recorder_for(PROVIDER, descriptions, tmp_path_factory)
+def cancels_the_list(cosec: CosecConsumer) -> None:
+    assert msgspec.json.decode(cosec.saga.last().data) == {"id": SHOPPING_ID}
 
 
-@pytest.fixture
-def cosec() -> CosecConsumer:
-    return CosecConsumer.build()
+REPLIES = [
+    SagaReply(
+        "an approved order completes the saga",
+        "an am.Success reply to ApproveOrder",
+        messages.APPROVE_ORDER,
+        common.SUCCESS,
+        {},
+        given=("a pending order", ORDER),
+        sends=[],
+        status=SagaStatus.COMPLETED,
+    ),
+    SagaReply(
+        "an order that cannot be approved cancels the shopping list",
+        "an am.Failure reply to ApproveOrder",
+        messages.APPROVE_ORDER,
+        common.FAILURE,
+        {"message": match.str("the order cannot be approved")},
+        given=("a canceled order", ORDER),
+        sends=[CANCEL_SHOPPING_LIST],
+        compensating=True,
+        error="approve order failed: the order cannot be approved",
+        also=cancels_the_list,
+    ),
+    SagaReply(
+        "a rejected order compensates the saga",
+        "an am.Success reply to RejectOrder",
+        messages.REJECT_ORDER,
+        common.SUCCESS,
+        {},
+        given=("a pending order", ORDER),
+        sends=[],
+        status=SagaStatus.COMPENSATED,
+        compensating=True,
+        error=REFUSED,
+    ),
+    SagaReply(
+        "an order that cannot be rejected fails the saga",
+        "an am.Failure reply to RejectOrder",
+        messages.REJECT_ORDER,
+        common.FAILURE,
+        {"message": match.str("the order cannot be rejected")},
+        given=("an approved order", ORDER),
+        sends=[],
+        status=SagaStatus.FAILED,
+        compensating=True,
+        error="compensation reject order failed: the order cannot be rejected",
+    ),
+]
+recorder = pact_recorder(
+    "cosec", "ordering", [ORDER_CREATED, *(reply.description for reply in REPLIES)]
+)
 
 
-def test_a_new_order_starts_a_saga_that_authorizes_the_customer(
-    recorder: PactRecorder, cosec: CosecConsumer
-) -> None:
-    pact = cosec_pact(PROVIDER)
-    (
-        pact.upon_receiving(ORDER_CREATED, "Async")
-        .with_body(
-            {
-                "id": match.str("new-order-id"),
-                "customer_id": match.str("new-customer-id"),
-                "payment_id": match.str("new-payment-id"),
-                "items": match.each_like(
-                    {
-                        "product_id": match.str("product-id"),
-                        "store_id": match.str("store-id"),
-                        "price": match.number(2.5),
-                        "quantity": match.int(4),
-                    }
-                ),
-            },
-            content_type="application/json",
-        )
-        .with_metadata(
-            {
-                "subject": ORDER_EVENTS,
-                "name": messages.ORDER_CREATED,
-                "contentType": "application/json",
-            }
-        )
+def test_a_new_order_starts_a_saga_that_authorizes_the_customer(recorder: PactRecorder) -> None:
+    cosec = CosecConsumer.build()
+    pact = expect_message(
+        recorder.new_pact(),
+        ORDER_CREATED,
+        ORDER_EVENTS,
+        messages.ORDER_CREATED,
+        {
+            "id": match.str("new-order-id"),
+            "customer_id": match.str("new-customer-id"),
+            "payment_id": match.str("new-payment-id"),
+            "items": match.each_like(
+                {
+                    "product_id": match.str("product-id"),
+                    "store_id": match.str("store-id"),
+                    "price": match.number(2.5),
+                    "quantity": match.int(4),
+                }
+            ),
+        },
     )
     pact.verify(cosec.receive, "Async")
     saga = cosec.saga.state("new-order-id")
@@ -90,83 +118,6 @@ def test_a_new_order_starts_a_saga_that_authorizes_the_customer(
     recorder.record(pact)
 
 
-def test_an_approved_order_completes_the_saga(recorder: PactRecorder, cosec: CosecConsumer) -> None:
-    command = cosec.saga.waiting_for(messages.APPROVE_ORDER)
-    pact = expect_reply(
-        cosec_pact(PROVIDER),
-        APPROVED,
-        common.SUCCESS,
-        {},
-        answering=command,
-        outcome=SUCCESS,
-        state="a pending order",
-        id=ORDER_ID,
-    )
-    pact.verify(cosec.receive, "Async")
-    assert cosec.outcome_of(command) == "success"
-    assert cosec.status() is SagaStatus.COMPLETED
-    recorder.record(pact)
-
-
-def test_an_order_that_cannot_be_approved_cancels_the_shopping_list(
-    recorder: PactRecorder, cosec: CosecConsumer
-) -> None:
-    command = cosec.saga.waiting_for(messages.APPROVE_ORDER)
-    pact = expect_reply(
-        cosec_pact(PROVIDER),
-        NOT_APPROVED,
-        common.FAILURE,
-        {"message": match.str("the order cannot be approved")},
-        answering=command,
-        outcome=FAILURE,
-        state="a canceled order",
-        id=ORDER_ID,
-    )
-    pact.verify(cosec.receive, "Async")
-    assert cosec.outcome_of(command) == "failure"
-    assert cosec.sent_after(command) == [CANCEL_SHOPPING_LIST]
-    assert msgspec.json.decode(cosec.saga.last().data) == {"id": SHOPPING_ID}
-    recorder.record(pact)
-
-
-def test_a_rejected_order_compensates_the_saga(
-    recorder: PactRecorder, cosec: CosecConsumer
-) -> None:
-    command = cosec.saga.waiting_for(messages.REJECT_ORDER)
-    pact = expect_reply(
-        cosec_pact(PROVIDER),
-        REJECTED,
-        common.SUCCESS,
-        {},
-        answering=command,
-        outcome=SUCCESS,
-        state="a pending order",
-        id=ORDER_ID,
-    )
-    pact.verify(cosec.receive, "Async")
-    assert cosec.outcome_of(command) == "success"
-    assert cosec.status() is SagaStatus.COMPENSATED
-    recorder.record(pact)
-
-
-def test_an_order_that_cannot_be_rejected_fails_the_saga(
-    recorder: PactRecorder, cosec: CosecConsumer
-) -> None:
-    command = cosec.saga.waiting_for(messages.REJECT_ORDER)
-    pact = expect_reply(
-        cosec_pact(PROVIDER),
-        NOT_REJECTED,
-        common.FAILURE,
-        {"message": match.str("the order cannot be rejected")},
-        answering=command,
-        outcome=FAILURE,
-        state="an approved order",
-        id=ORDER_ID,
-    )
-    pact.verify(cosec.receive, "Async")
-    saga = cosec.saga.state()
-    assert (saga.status, saga.error) == (
-        SagaStatus.FAILED,
-        "compensation reject order failed: the order cannot be rejected",
-    )
-    recorder.record(pact)
+@pytest.mark.parametrize("reply", REPLIES, ids=lambda reply: reply.intent)
+def test_a_reply_moves_the_saga(reply: SagaReply, recorder: PactRecorder) -> None:
+    check_reply(reply, recorder)

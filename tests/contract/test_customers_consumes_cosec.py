@@ -10,30 +10,32 @@ the customer is left as it was and customers publishes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
-from pact import Pact, match
+from pact import match
 
 from mall.customers.domain.customer import Customer, CustomerState
 from mall_adapters.messaging.generated.customers import build_customers_router
-from mall_adapters.reliability.envelope import FAILURE, SUCCESS
-from mall_contracts.common import messages as common
 from mall_contracts.customers import messages
 from mall_contracts.customers.subjects import CUSTOMER_COMMANDS
 from tests.support.contract_consumer import RecordingConsumer
-from tests.support.contract_pacts import PactRecorder, run_sync
-from tests.support.contract_saga import SagaCommands, assert_answered, expect_command
+from tests.support.contract_pacts import PactRecorder, pact_recorder, run_sync
+from tests.support.contract_saga import (
+    SUCCEEDED,
+    CommandCase,
+    ExpectedCommand,
+    SagaCommands,
+    check_command,
+    refused,
+)
 from tests.support.cores import CustomersCore, build_customers_core
 from tests.support.cosec_saga import STARTED
 
-CONSUMER, PROVIDER = "customers", "cosec"
 CUSTOMER_ID = "customer-id"
-ENABLED = "an AuthorizeCustomer command for an enabled customer"
-DISABLED = "an AuthorizeCustomer command for a disabled customer"
-UNKNOWN = "an AuthorizeCustomer command for an unknown customer"
+AUTHORIZE = ExpectedCommand(
+    STARTED, CUSTOMER_COMMANDS, messages.AUTHORIZE_CUSTOMER, {"id": match.str(CUSTOMER_ID)}
+)
 
 
 @dataclass
@@ -51,66 +53,56 @@ class Customers:
         build_customers_router(core.queries, consumer)
         return cls(core, SagaCommands(consumer))
 
-    def seed(self, *, enabled: bool) -> None:
+    def seed_enabled(self) -> None:
+        self._seed(Customer.register(CUSTOMER_ID, "Ann", "555-0100"))
+
+    def seed_disabled(self) -> None:
         customer = Customer.register(CUSTOMER_ID, "Ann", "555-0100")
-        if not enabled:
-            customer.disable()
-        run_sync(self.core.store.save(customer))
-        self.seeded = dict(self.core.store.rows)
+        customer.disable()
+        self._seed(customer)
+
+    def seed_nobody(self) -> None:
+        """Customers knows no such customer."""
 
     def assert_nothing_recorded(self) -> None:
         """Authorizing is a check: the customers are as seeded and nothing was published."""
         assert self.core.store.rows == self.seeded
         assert self.core.sink.sent == []
 
-
-@pytest.fixture(scope="module")
-def recorder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PactRecorder]:
-    scratch: Path = tmp_path_factory.mktemp("pacts")
-    recorder = PactRecorder(CONSUMER, PROVIDER, scratch, (ENABLED, DISABLED, UNKNOWN))
-    yield recorder
-    recorder.publish()
+    def _seed(self, customer: Customer) -> None:
+        run_sync(self.core.store.save(customer))
+        self.seeded = dict(self.core.store.rows)
 
 
-@pytest.fixture
-def customers() -> Customers:
-    return Customers.build()
+CASES: list[CommandCase[Customers]] = [
+    CommandCase(
+        "an enabled customer is authorized",
+        "an AuthorizeCustomer command for an enabled customer",
+        AUTHORIZE,
+        SUCCEEDED,
+        given=Customers.seed_enabled,
+        then=Customers.assert_nothing_recorded,
+    ),
+    CommandCase(
+        "a disabled customer is not authorized",
+        "an AuthorizeCustomer command for a disabled customer",
+        AUTHORIZE,
+        refused("customer is not authorized"),
+        given=Customers.seed_disabled,
+        then=Customers.assert_nothing_recorded,
+    ),
+    CommandCase(
+        "an unknown customer is not authorized",
+        "an AuthorizeCustomer command for an unknown customer",
+        AUTHORIZE,
+        refused("customer with that ID does not exist"),
+        given=Customers.seed_nobody,
+        then=Customers.assert_nothing_recorded,
+    ),
+]
+recorder = pact_recorder("customers", "cosec", [case.description for case in CASES])
 
 
-def authorize(description: str) -> Pact:
-    pact = Pact(CONSUMER, PROVIDER).with_specification("V4")
-    body = {"id": match.str(CUSTOMER_ID)}
-    name = messages.AUTHORIZE_CUSTOMER
-    return expect_command(pact, description, STARTED, CUSTOMER_COMMANDS, name, body)
-
-
-def test_an_enabled_customer_is_authorized(recorder: PactRecorder, customers: Customers) -> None:
-    customers.seed(enabled=True)
-    pact = authorize(ENABLED)
-    pact.verify(customers.commands.receive, "Async")
-    assert_answered(customers.commands.reply(), common.SUCCESS, SUCCESS, {})
-    customers.assert_nothing_recorded()
-    recorder.record(pact)
-
-
-def test_a_disabled_customer_is_not_authorized(
-    recorder: PactRecorder, customers: Customers
-) -> None:
-    customers.seed(enabled=False)
-    pact = authorize(DISABLED)
-    pact.verify(customers.commands.receive, "Async")
-    why = {"message": "customer is not authorized"}
-    assert_answered(customers.commands.reply(), common.FAILURE, FAILURE, why)
-    customers.assert_nothing_recorded()
-    recorder.record(pact)
-
-
-def test_an_unknown_customer_is_not_authorized(
-    recorder: PactRecorder, customers: Customers
-) -> None:
-    pact = authorize(UNKNOWN)
-    pact.verify(customers.commands.receive, "Async")
-    why = {"message": "customer with that ID does not exist"}
-    assert_answered(customers.commands.reply(), common.FAILURE, FAILURE, why)
-    customers.assert_nothing_recorded()
-    recorder.record(pact)
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.intent)
+def test_a_command_is_answered(case: CommandCase[Customers], recorder: PactRecorder) -> None:
+    check_command(case, Customers.build(), recorder)

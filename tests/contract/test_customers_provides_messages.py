@@ -10,34 +10,19 @@ bound by the generated router, for the id in the pact's request; the provider st
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 
-from mall_adapters.memory.messaging import RecordingSink
 from mall_adapters.messaging.generated.customers import build_customers_router
 from mall_contracts.customers import http
-from tests.support.contract_message_provider import MessageProvider, Params
-from tests.support.contract_pacts import PACTS_DIR
-from tests.support.cores import CustomersCore, build_customers_core, memory_infrastructure
-from tests.support.ids import ChosenIds
+from tests.support.contract_message_provider import ChosenIdsCore, MessageProvider, Params
+from tests.support.cores import CustomersCore, build_customers_core
 
 PACT_FILES = ("notifications-customers.json", "payments-customers.json", "search-customers.json")
 
 
-@dataclass
-class Customers:
-    core: CustomersCore
-    ids: ChosenIds
-
-    @property
-    def sink(self) -> RecordingSink:
-        return self.core.sink
-
-    @classmethod
-    def build(cls) -> Customers:
-        ids = ChosenIds()
-        return cls(build_customers_core(memory_infrastructure(ids)), ids)
+class Customers(ChosenIdsCore[CustomersCore]):
+    def __init__(self) -> None:
+        super().__init__(build_customers_core)
 
     async def register(self) -> str:
         body = http.RegisterCustomerRequest(name="Ann", sms_number="555-0100")
@@ -60,7 +45,7 @@ async def customer_sms_changed(customers: Customers) -> None:
 
 CUSTOMERS = MessageProvider(
     "customers",
-    Customers.build,
+    Customers,
     events={
         "a CustomerRegistered message": customer_registered,
         "a CustomerSmsChanged message": customer_sms_changed,
@@ -72,4 +57,4 @@ CUSTOMERS = MessageProvider(
 
 @pytest.mark.parametrize("pact_file", PACT_FILES)
 def test_customers_honours_the_pact(pact_file: str) -> None:
-    CUSTOMERS.verify(PACTS_DIR / pact_file)
+    CUSTOMERS.verify(pact_file)

@@ -32,15 +32,18 @@ def authorize(params: Params) -> Envelope:
     return saga_command(CUSTOMER_COMMANDS, messages.AUTHORIZE_CUSTOMER, command)
 
 
+CUSTOMERS = SagaParticipant(
+    "customers",
+    build_customers_core,
+    build_customers_router,
+    states={"an enabled customer": enabled_customer, "a disabled customer": disabled_customer},
+    replies={
+        "an am.Success reply to AuthorizeCustomer": authorize,
+        "an am.Failure reply to AuthorizeCustomer": authorize,
+    },
+    handlers=lambda core: core.queries,  # its responders answer AuthorizeCustomer too
+)
+
+
 def test_customers_answers_authorize_customer_as_cosec_expects() -> None:
-    SagaParticipant(
-        "customers",
-        "cosec-customers.json",
-        build_customers_core,
-        lambda core, consumer: build_customers_router(core.queries, consumer),
-        states={"an enabled customer": enabled_customer, "a disabled customer": disabled_customer},
-        replies={
-            "an am.Success reply to AuthorizeCustomer": authorize,
-            "an am.Failure reply to AuthorizeCustomer": authorize,
-        },
-    ).verify()
+    CUSTOMERS.verify("cosec-customers.json")

@@ -18,9 +18,7 @@ from mall_adapters.bootstrap.settings import Settings
 from mall_adapters.postgres.database import Database
 from mall_adapters.postgres.depot import PostgresShoppingListRepository
 from tests.support.contract_http_provider import Injected, Params, ProviderStates, verify_http_pact
-from tests.support.contract_pacts import PACTS_DIR
 
-PACT_FILE = PACTS_DIR / "depot-ui-depot-api.json"
 LINES = (
     ListLine("store-1", "TheStore", "Upper level", "product-1", "TheProduct", 2),
     ListLine("store-1", "TheStore", "Upper level", "product-2", "OtherProduct", 1),
@@ -53,4 +51,4 @@ DEPOT_STATES = ProviderStates(
 
 
 def test_depot_api_honours_the_depot_ui_pact(settings: Settings) -> None:
-    verify_http_pact(settings, "depot-api", PACT_FILE, DEPOT_STATES)
+    verify_http_pact(settings, "depot-api", "depot-ui-depot-api.json", DEPOT_STATES)

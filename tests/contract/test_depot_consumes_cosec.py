@@ -10,87 +10,61 @@ refuses the command (an unknown store, a closed order, a canceled or completed l
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
-from pathlib import Path
-from typing import Any
 
 import pytest
-from pact import Pact, match
+from pact import match
 
 from mall.depot.domain.closed_order import ClosedOrder, CloseReason
 from mall.depot.domain.events import ShoppingListStatus, Stop, StopItem
 from mall.depot.domain.shopping_list import ShoppingList
 from mall.depot.ports import CachedProduct, CachedStore
-from mall_adapters.reliability.envelope import FAILURE, SUCCESS
-from mall_contracts.common import messages as common
+from mall_adapters.reliability.envelope import SUCCESS
 from mall_contracts.depot import messages
 from mall_contracts.depot.subjects import SHOPPING_LIST_COMMANDS
 from tests.contract.depot_consumer import DepotConsumer
-from tests.support.contract_pacts import PactRecorder
-from tests.support.contract_saga import assert_answered, expect_command
+from tests.support.contract_pacts import PactRecorder, pact_recorder
+from tests.support.contract_saga import (
+    SUCCEEDED,
+    Answer,
+    CommandCase,
+    ExpectedCommand,
+    assert_answered,
+    check_command,
+    refused,
+)
 from tests.support.cosec_saga import AUTHORIZED, PAYMENT_CONFIRMED, PAYMENT_REFUSED
 
-CONSUMER, PROVIDER = "depot", "cosec"
 ORDER_ID, LIST_ID = "order-id", "shopping-list-id"
-CREATE = "a CreateShoppingListCommand for a store with the product"
-CREATE_UNKNOWN = "a CreateShoppingListCommand for an unknown store"
-CREATE_AGAIN = "a CreateShoppingListCommand for an order with a live shopping list"
-CREATE_CLOSED = "a CreateShoppingListCommand for a closed order"
-INITIATE = "an InitiateShoppingCommand for a pending shopping list"
-INITIATE_CANCELED = "an InitiateShoppingCommand for a canceled shopping list"
-CANCEL = "a CancelShoppingListCommand for a pending shopping list"
-CANCEL_CANCELED = "a CancelShoppingListCommand for a canceled shopping list"
-CANCEL_COMPLETED = "a CancelShoppingListCommand for a completed shopping list"
-DESCRIPTIONS = (
-    CREATE,
-    CREATE_UNKNOWN,
-    CREATE_AGAIN,
-    CREATE_CLOSED,
-    INITIATE,
-    INITIATE_CANCELED,
-    CANCEL,
-    CANCEL_CANCELED,
-    CANCEL_COMPLETED,
+CREATE = ExpectedCommand(
+    AUTHORIZED,
+    SHOPPING_LIST_COMMANDS,
+    messages.CREATE_SHOPPING_LIST,
+    {
+        "order_id": match.str(ORDER_ID),
+        "items": [
+            {
+                "product_id": match.str("product-id"),
+                "store_id": match.str("store-id"),
+                "quantity": match.int(2),
+            }
+        ],
+    },
 )
-
-
-@pytest.fixture(scope="module")
-def recorder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PactRecorder]:
-    scratch: Path = tmp_path_factory.mktemp("pacts")
-    recorder = PactRecorder(CONSUMER, PROVIDER, scratch, DESCRIPTIONS)
-    yield recorder
-    recorder.publish()
-
-
-@pytest.fixture
-def depot() -> DepotConsumer:
-    return DepotConsumer.build()
-
-
-def command(description: str, scenario: str, name: str, body: dict[str, Any]) -> Pact:
-    pact = Pact(CONSUMER, PROVIDER).with_specification("V4")
-    return expect_command(pact, description, scenario, SHOPPING_LIST_COMMANDS, name, body)
-
-
-def create(description: str) -> Pact:
-    item = {
-        "product_id": match.str("product-id"),
-        "store_id": match.str("store-id"),
-        "quantity": match.int(2),
-    }
-    body = {"order_id": match.str(ORDER_ID), "items": [item]}
-    return command(description, AUTHORIZED, messages.CREATE_SHOPPING_LIST, body)
-
-
-def initiate(description: str) -> Pact:
-    body = {"id": match.str(LIST_ID)}
-    return command(description, PAYMENT_CONFIRMED, messages.INITIATE_SHOPPING, body)
-
-
-def cancel(description: str) -> Pact:
-    body = {"id": match.str(LIST_ID)}
-    return command(description, PAYMENT_REFUSED, messages.CANCEL_SHOPPING_LIST, body)
+INITIATE = ExpectedCommand(
+    PAYMENT_CONFIRMED,
+    SHOPPING_LIST_COMMANDS,
+    messages.INITIATE_SHOPPING,
+    {"id": match.str(LIST_ID)},
+)
+CANCEL = ExpectedCommand(
+    PAYMENT_REFUSED,
+    SHOPPING_LIST_COMMANDS,
+    messages.CANCEL_SHOPPING_LIST,
+    {"id": match.str(LIST_ID)},
+)
+CREATED = "a CreateShoppingListCommand for a store with the product"
 
 
 def completed(shopping: ShoppingList) -> None:
@@ -99,10 +73,120 @@ def completed(shopping: ShoppingList) -> None:
     shopping.complete()
 
 
-def status_of(depot: DepotConsumer, list_id: str = LIST_ID) -> ShoppingListStatus:
-    shopping = depot.shopping_list(list_id)
-    assert shopping is not None
-    return shopping.status
+def a_list(
+    list_id: str, *steps: Callable[[ShoppingList], object]
+) -> Callable[[DepotConsumer], None]:
+    """The order's list `list_id`, after `steps`."""
+    return lambda depot: depot.seed_list(list_id, ORDER_ID, *steps)
+
+
+def no_store(depot: DepotConsumer) -> None:
+    """Neither depot's caches nor stores know the order's store."""
+
+
+def closed_order(depot: DepotConsumer) -> None:
+    """The order was canceled (or rejected) before the create ran; its store and product are
+    known, so only the closing can refuse it."""
+    depot.seed_store(CachedStore("store-id", "TheStore", "TheLocation", 1))
+    depot.seed_product(CachedProduct("product-id", "store-id", "TheProduct", 1))
+    depot.seed_closed(ClosedOrder(ORDER_ID, CloseReason.CANCELED, datetime.now(UTC)))
+
+
+def lists_of_the_order(*list_ids: str) -> Callable[[DepotConsumer], None]:
+    """After the command, the order has exactly the lists `list_ids`."""
+
+    def check(depot: DepotConsumer) -> None:
+        assert [shopping.id for shopping in depot.lists_of(ORDER_ID)] == list(list_ids)
+
+    return check
+
+
+def list_is(status: ShoppingListStatus) -> Callable[[DepotConsumer], None]:
+    """After the command, the list `LIST_ID` is `status`."""
+
+    def check(depot: DepotConsumer) -> None:
+        shopping = depot.shopping_list(LIST_ID)
+        assert shopping is not None
+        assert shopping.status is status
+
+    return check
+
+
+CASES: list[CommandCase[DepotConsumer]] = [
+    CommandCase(
+        "create for an unknown store fails",
+        "a CreateShoppingListCommand for an unknown store",
+        CREATE,
+        refused("building shopping list: store 'store-id' was not located"),
+        given=no_store,
+        then=lists_of_the_order(),
+    ),
+    CommandCase(
+        "create for an order with a live list answers that list",
+        "a CreateShoppingListCommand for an order with a live shopping list",
+        CREATE,
+        Answer(messages.CREATED_SHOPPING_LIST, SUCCESS, {"id": "live-list-id"}),
+        given=a_list("live-list-id"),
+        then=lists_of_the_order("live-list-id"),
+    ),
+    CommandCase(
+        # The saga's create executed after its step timed out or the order was canceled.
+        "create for a closed order fails and builds nothing",
+        "a CreateShoppingListCommand for a closed order",
+        CREATE,
+        refused("the order is closed"),
+        given=closed_order,
+        then=lists_of_the_order(),
+    ),
+    CommandCase(
+        "initiate makes a pending list available",
+        "an InitiateShoppingCommand for a pending shopping list",
+        INITIATE,
+        SUCCEEDED,
+        given=a_list(LIST_ID),
+        then=list_is(ShoppingListStatus.AVAILABLE),
+    ),
+    CommandCase(
+        "initiate of a canceled list fails",
+        "an InitiateShoppingCommand for a canceled shopping list",
+        INITIATE,
+        refused("the shopping list cannot be initiated"),
+        given=a_list(LIST_ID, ShoppingList.cancel),
+        then=list_is(ShoppingListStatus.CANCELED),
+    ),
+    CommandCase(
+        "cancel cancels a pending list",
+        "a CancelShoppingListCommand for a pending shopping list",
+        CANCEL,
+        SUCCEEDED,
+        given=a_list(LIST_ID),
+        then=list_is(ShoppingListStatus.CANCELED),
+    ),
+    CommandCase(
+        # The compensation wants the list canceled: one canceled meanwhile (its order was)
+        # is fine.
+        "cancel of a canceled list succeeds",
+        "a CancelShoppingListCommand for a canceled shopping list",
+        CANCEL,
+        SUCCEEDED,
+        given=a_list(LIST_ID, ShoppingList.cancel),
+        then=list_is(ShoppingListStatus.CANCELED),
+    ),
+    CommandCase(
+        "cancel of a completed list fails",
+        "a CancelShoppingListCommand for a completed shopping list",
+        CANCEL,
+        refused("the shopping list cannot be canceled"),
+        given=a_list(LIST_ID, completed),
+        then=list_is(ShoppingListStatus.COMPLETED),
+    ),
+]
+recorder = pact_recorder("depot", "cosec", [CREATED, *(case.description for case in CASES)])
+
+
+@pytest.fixture
+def depot() -> DepotConsumer:
+    return DepotConsumer.build()
 
 
 def test_create_builds_a_pending_list_and_answers_with_its_id(
@@ -110,101 +194,20 @@ def test_create_builds_a_pending_list_and_answers_with_its_id(
 ) -> None:
     depot.seed_store(CachedStore("store-id", "TheStore", "TheLocation", 1))
     depot.seed_product(CachedProduct("product-id", "store-id", "TheProduct", 1))
-    pact = create(CREATE)
+    pact = CREATE.expect(recorder.new_pact(), CREATED)
     pact.verify(depot.commands.receive, "Async")
     [shopping] = depot.lists_of(ORDER_ID)
     assert shopping.status is ShoppingListStatus.PENDING
     assert shopping.stops == (
         Stop("store-id", "TheStore", "TheLocation", (StopItem("product-id", "TheProduct", 2),)),
     )
-    reply = depot.commands.reply()
-    assert_answered(reply, messages.CREATED_SHOPPING_LIST, SUCCESS, {"id": shopping.id})
+    answer = Answer(messages.CREATED_SHOPPING_LIST, SUCCESS, {"id": shopping.id})
+    assert_answered(depot.commands.reply(), answer)
     recorder.record(pact)
 
 
-def test_create_for_an_unknown_store_fails(recorder: PactRecorder, depot: DepotConsumer) -> None:
-    pact = create(CREATE_UNKNOWN)
-    pact.verify(depot.commands.receive, "Async")
-    assert depot.lists_of(ORDER_ID) == []
-    why = "building shopping list: store 'store-id' was not located"
-    assert_answered(depot.commands.reply(), common.FAILURE, FAILURE, {"message": why})
-    recorder.record(pact)
-
-
-def test_create_for_an_order_with_a_live_list_answers_that_list(
-    recorder: PactRecorder, depot: DepotConsumer
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.intent)
+def test_a_command_is_answered(
+    case: CommandCase[DepotConsumer], recorder: PactRecorder, depot: DepotConsumer
 ) -> None:
-    depot.seed_list("live-list-id", ORDER_ID)
-    pact = create(CREATE_AGAIN)
-    pact.verify(depot.commands.receive, "Async")
-    assert [shopping.id for shopping in depot.lists_of(ORDER_ID)] == ["live-list-id"]
-    reply = depot.commands.reply()
-    assert_answered(reply, messages.CREATED_SHOPPING_LIST, SUCCESS, {"id": "live-list-id"})
-    recorder.record(pact)
-
-
-def test_create_for_a_closed_order_fails_and_builds_nothing(
-    recorder: PactRecorder, depot: DepotConsumer
-) -> None:
-    """The saga's create executed after the order was rejected (its step timed out) or
-    canceled: refused, even with the store and product known."""
-    depot.seed_store(CachedStore("store-id", "TheStore", "TheLocation", 1))
-    depot.seed_product(CachedProduct("product-id", "store-id", "TheProduct", 1))
-    depot.seed_closed(ClosedOrder(ORDER_ID, CloseReason.CANCELED, datetime.now(UTC)))
-    pact = create(CREATE_CLOSED)
-    pact.verify(depot.commands.receive, "Async")
-    assert depot.lists_of(ORDER_ID) == []
-    why = {"message": "the order is closed"}
-    assert_answered(depot.commands.reply(), common.FAILURE, FAILURE, why)
-    recorder.record(pact)
-
-
-def test_initiate_makes_a_pending_list_available(
-    recorder: PactRecorder, depot: DepotConsumer
-) -> None:
-    depot.seed_list(LIST_ID, ORDER_ID)
-    pact = initiate(INITIATE)
-    pact.verify(depot.commands.receive, "Async")
-    assert status_of(depot) is ShoppingListStatus.AVAILABLE
-    assert_answered(depot.commands.reply(), common.SUCCESS, SUCCESS, {})
-    recorder.record(pact)
-
-
-def test_initiate_of_a_canceled_list_fails(recorder: PactRecorder, depot: DepotConsumer) -> None:
-    depot.seed_list(LIST_ID, ORDER_ID, ShoppingList.cancel)
-    pact = initiate(INITIATE_CANCELED)
-    pact.verify(depot.commands.receive, "Async")
-    assert status_of(depot) is ShoppingListStatus.CANCELED
-    why = {"message": "the shopping list cannot be initiated"}
-    assert_answered(depot.commands.reply(), common.FAILURE, FAILURE, why)
-    recorder.record(pact)
-
-
-def test_cancel_cancels_a_pending_list(recorder: PactRecorder, depot: DepotConsumer) -> None:
-    depot.seed_list(LIST_ID, ORDER_ID)
-    pact = cancel(CANCEL)
-    pact.verify(depot.commands.receive, "Async")
-    assert status_of(depot) is ShoppingListStatus.CANCELED
-    assert_answered(depot.commands.reply(), common.SUCCESS, SUCCESS, {})
-    recorder.record(pact)
-
-
-def test_cancel_of_a_canceled_list_succeeds(recorder: PactRecorder, depot: DepotConsumer) -> None:
-    """The compensation wants the list canceled: one canceled meanwhile (its order was) is
-    fine."""
-    depot.seed_list(LIST_ID, ORDER_ID, ShoppingList.cancel)
-    pact = cancel(CANCEL_CANCELED)
-    pact.verify(depot.commands.receive, "Async")
-    assert status_of(depot) is ShoppingListStatus.CANCELED
-    assert_answered(depot.commands.reply(), common.SUCCESS, SUCCESS, {})
-    recorder.record(pact)
-
-
-def test_cancel_of_a_completed_list_fails(recorder: PactRecorder, depot: DepotConsumer) -> None:
-    depot.seed_list(LIST_ID, ORDER_ID, completed)
-    pact = cancel(CANCEL_COMPLETED)
-    pact.verify(depot.commands.receive, "Async")
-    assert status_of(depot) is ShoppingListStatus.COMPLETED
-    why = {"message": "the shopping list cannot be canceled"}
-    assert_answered(depot.commands.reply(), common.FAILURE, FAILURE, why)
-    recorder.record(pact)
+    check_command(case, depot, recorder)

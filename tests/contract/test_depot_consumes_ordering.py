@@ -3,38 +3,27 @@ its shopping list canceled."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-from pact import Pact, match
+from pact import match
 
 from mall.depot.domain.closed_order import CloseReason
 from mall.depot.domain.events import ShoppingListStatus
 from mall.depot.domain.shopping_list import ShoppingList
 from mall_contracts.ordering import messages
 from mall_contracts.ordering.subjects import ORDER_EVENTS
-from tests.contract.depot_consumer import DepotConsumer, expect
-from tests.support.contract_pacts import PactRecorder
+from tests.contract.depot_consumer import DepotConsumer
+from tests.support.contract_consumer import expect_message
+from tests.support.contract_pacts import PactRecorder, pact_recorder
 
-CONSUMER, PROVIDER = "depot", "ordering"
-DESCRIPTIONS = ("an OrderCanceled message", "an OrderRejected message")
-
-
-@pytest.fixture(scope="module")
-def recorder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PactRecorder]:
-    scratch: Path = tmp_path_factory.mktemp("pacts")
-    recorder = PactRecorder(CONSUMER, PROVIDER, scratch, DESCRIPTIONS)
-    yield recorder
-    recorder.publish()
+recorder = pact_recorder(
+    "depot", "ordering", ["an OrderCanceled message", "an OrderRejected message"]
+)
 
 
 def test_order_canceled_cancels_the_orders_list(recorder: PactRecorder) -> None:
     depot = DepotConsumer.build()
     depot.seed_list("shopping-list-id", "order-id", ShoppingList.initiate)
-    pact = Pact(CONSUMER, PROVIDER).with_specification("V4")
-    expect(
-        pact,
+    pact = expect_message(
+        recorder.new_pact(),
         "an OrderCanceled message",
         ORDER_EVENTS,
         messages.ORDER_CANCELED,
@@ -59,9 +48,8 @@ def test_order_rejected_closes_the_order_and_cancels_its_list(recorder: PactReco
     canceled, and no list is built for the order any more."""
     depot = DepotConsumer.build()
     depot.seed_list("shopping-list-id", "order-id")
-    pact = Pact(CONSUMER, PROVIDER).with_specification("V4")
-    expect(
-        pact,
+    pact = expect_message(
+        recorder.new_pact(),
         "an OrderRejected message",
         ORDER_EVENTS,
         messages.ORDER_REJECTED,

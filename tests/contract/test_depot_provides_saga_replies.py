@@ -64,29 +64,31 @@ def cancel(params: Params) -> Envelope:
     return saga_command(SHOPPING_LIST_COMMANDS, messages.CANCEL_SHOPPING_LIST, command)
 
 
+DEPOT = SagaParticipant(
+    "depot",
+    build_depot_core,
+    build_depot_router,
+    states={
+        "a store with the product": store_with_product,
+        "an unknown store": unknown_store,
+        "a pending shopping list": shopping_list(),
+        "a canceled shopping list": shopping_list(ShoppingList.cancel),
+        "a completed shopping list": shopping_list(
+            ShoppingList.initiate,
+            lambda shopping: shopping.assign("bot-id"),
+            ShoppingList.complete,
+        ),
+    },
+    replies={
+        "a CreatedShoppingListReply to CreateShoppingList": create,
+        "an am.Failure reply to CreateShoppingList": create,
+        "an am.Success reply to InitiateShopping": initiate,
+        "an am.Failure reply to InitiateShopping": initiate,
+        "an am.Success reply to CancelShoppingList": cancel,
+        "an am.Failure reply to CancelShoppingList": cancel,
+    },
+)
+
+
 def test_depot_answers_the_saga_commands_as_cosec_expects() -> None:
-    SagaParticipant(
-        "depot",
-        "cosec-depot.json",
-        build_depot_core,
-        lambda core, consumer: build_depot_router(core.handlers, consumer),
-        states={
-            "a store with the product": store_with_product,
-            "an unknown store": unknown_store,
-            "a pending shopping list": shopping_list(),
-            "a canceled shopping list": shopping_list(ShoppingList.cancel),
-            "a completed shopping list": shopping_list(
-                ShoppingList.initiate,
-                lambda shopping: shopping.assign("bot-id"),
-                ShoppingList.complete,
-            ),
-        },
-        replies={
-            "a CreatedShoppingListReply to CreateShoppingList": create,
-            "an am.Failure reply to CreateShoppingList": create,
-            "an am.Success reply to InitiateShopping": initiate,
-            "an am.Failure reply to InitiateShopping": initiate,
-            "an am.Success reply to CancelShoppingList": cancel,
-            "an am.Failure reply to CancelShoppingList": cancel,
-        },
-    ).verify()
+    DEPOT.verify("cosec-depot.json")

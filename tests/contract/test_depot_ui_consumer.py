@@ -9,38 +9,23 @@ Ids the provider makes are matched by type and reach the requests through provid
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from pact import match
 
 from tests.contract.depot_ui_client import DepotUiClient, ShoppingItem, Stop
-from tests.contract.ui_client import ApiError
+from tests.contract.ui_pact_cases import Call, Done, Refusal, check_call, description, descriptions
 from tests.support.contract_http import (
-    error_body,
+    Matchable,
+    Request,
     from_state,
-    http_pact,
     mock_provider,
     non_empty,
     one_of,
     one_or_more,
     path_from_state,
-    recording,
-    request,
-    respond,
 )
-from tests.support.contract_pacts import PactRecorder
+from tests.support.contract_pacts import PactRecorder, pact_recorder
 
-CONSUMER, PROVIDER = "depot-ui", "depot-api"
-DESCRIPTIONS = (
-    "a request for a shopping list",
-    "a request for an unknown shopping list",
-    "a request for the shopping lists of an order",
-    "a request for the shopping lists of an order without any",
-    "a request to assign a bot to a shopping list",
-    "a request to complete a shopping list",
-    "a request to complete a shopping list no bot was assigned to",
-)
 LIST_ID = "4d6f8a1c-3e5a-4c7e-9a1c-3e5a7c9e1a3c"
 ORDER_ID = "8f1b3d5f-7a9c-4e1b-8d5f-7a9c1e3b5d7f"
 STATUSES = ("pending", "available", "assigned", "active", "completed", "canceled")
@@ -73,18 +58,78 @@ STOP = Stop(
 )
 
 
-@pytest.fixture(scope="module")
-def recorder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PactRecorder]:
-    yield from recording(CONSUMER, PROVIDER, DESCRIPTIONS, tmp_path_factory)
+def a_list(status: str) -> tuple[str, dict[str, str]]:
+    return ("a shopping list exists", {"status": status})
+
+
+def list_path(suffix: str = "") -> Matchable:
+    return path_from_state(f"{LIST_PATH}{suffix}", shoppingListId=LIST_ID)
+
+
+GET = Request("a request for a shopping list", "GET", list_path(), given=a_list("available"))
+LISTS_OF = Request(
+    "a request for the shopping lists of an order",
+    "GET",
+    "/api/depot/shopping",
+    query={"orderId": from_state("orderId", ORDER_ID)},
+    given=a_list("available"),
+)
+NO_LISTS_OF = Request(
+    "a request for the shopping lists of an order without any",
+    "GET",
+    "/api/depot/shopping",
+    query={"orderId": "order-without-lists"},
+)
+REFUSALS: list[Refusal[DepotUiClient]] = [
+    Refusal(
+        Request(
+            "a request for an unknown shopping list", "GET", "/api/depot/shopping/unknown-list"
+        ),
+        404,
+        "shopping list with that ID does not exist",
+        lambda ui: ui.get_shopping_list("unknown-list"),
+    ),
+    Refusal(
+        Request(
+            "a request to complete a shopping list no bot was assigned to",
+            "PUT",
+            list_path("/complete"),
+            given=a_list("available"),
+        ),
+        400,
+        "the shopping list cannot be completed",
+        lambda ui: ui.complete(LIST_ID),
+        exact=True,
+    ),
+]
+DONE: list[Done[DepotUiClient]] = [
+    Done(
+        Request(
+            "a request to assign a bot to a shopping list",
+            "PUT",
+            list_path("/assign"),
+            {"botId": "bot-id"},
+            given=a_list("available"),
+        ),
+        lambda ui: ui.assign_bot(LIST_ID, "bot-id"),
+    ),
+    Done(
+        Request(
+            "a request to complete a shopping list",
+            "PUT",
+            list_path("/complete"),
+            given=a_list("assigned"),
+        ),
+        lambda ui: ui.complete(LIST_ID),
+    ),
+]
+recorder = pact_recorder(
+    "depot-ui", "depot-api", descriptions(GET, LISTS_OF, NO_LISTS_OF, *REFUSALS, *DONE)
+)
 
 
 def test_get_a_shopping_list(recorder: PactRecorder) -> None:
-    pact = http_pact(CONSUMER, PROVIDER)
-    interaction = pact.upon_receiving("a request for a shopping list").given(
-        "a shopping list exists", status="available"
-    )
-    request(interaction, "GET", path_from_state(LIST_PATH, shoppingListId=LIST_ID))
-    respond(interaction, 200, {"shoppingList": SHOPPING_LIST})
+    pact = GET.answered(recorder.new_pact(), 200, {"shoppingList": SHOPPING_LIST})
 
     with mock_provider(pact) as url:
         got = DepotUiClient(url).get_shopping_list(LIST_ID)
@@ -99,27 +144,10 @@ def test_get_a_shopping_list(recorder: PactRecorder) -> None:
     recorder.record(pact)
 
 
-def test_get_an_unknown_shopping_list(recorder: PactRecorder) -> None:
-    pact = http_pact(CONSUMER, PROVIDER)
-    interaction = pact.upon_receiving("a request for an unknown shopping list")
-    request(interaction, "GET", "/api/depot/shopping/unknown-list")
-    respond(interaction, 404, error_body("shopping list with that ID does not exist"))
-
-    with mock_provider(pact) as url, pytest.raises(ApiError) as raised:
-        DepotUiClient(url).get_shopping_list("unknown-list")
-
-    assert raised.value.status == 404
-    recorder.record(pact)
-
-
 def test_list_the_shopping_lists_of_an_order(recorder: PactRecorder) -> None:
-    pact = http_pact(CONSUMER, PROVIDER)
-    interaction = pact.upon_receiving("a request for the shopping lists of an order").given(
-        "a shopping list exists", status="available"
+    pact = LISTS_OF.answered(
+        recorder.new_pact(), 200, {"shoppingLists": one_or_more(SHOPPING_LIST)}
     )
-    request(interaction, "GET", "/api/depot/shopping")
-    interaction.with_query_parameter("orderId", from_state("orderId", ORDER_ID))
-    respond(interaction, 200, {"shoppingLists": one_or_more(SHOPPING_LIST)})
 
     with mock_provider(pact) as url:
         got = DepotUiClient(url).shopping_lists_of(ORDER_ID)
@@ -129,11 +157,7 @@ def test_list_the_shopping_lists_of_an_order(recorder: PactRecorder) -> None:
 
 
 def test_list_the_shopping_lists_of_an_order_without_any(recorder: PactRecorder) -> None:
-    pact = http_pact(CONSUMER, PROVIDER)
-    interaction = pact.upon_receiving("a request for the shopping lists of an order without any")
-    request(interaction, "GET", "/api/depot/shopping")
-    interaction.with_query_parameter("orderId", "order-without-lists")
-    respond(interaction, 200, {"shoppingLists": []})
+    pact = NO_LISTS_OF.answered(recorder.new_pact(), 200, {"shoppingLists": []})
 
     with mock_provider(pact) as url:
         got = DepotUiClient(url).shopping_lists_of("order-without-lists")
@@ -142,46 +166,6 @@ def test_list_the_shopping_lists_of_an_order_without_any(recorder: PactRecorder)
     recorder.record(pact)
 
 
-def test_assign_a_bot(recorder: PactRecorder) -> None:
-    pact = http_pact(CONSUMER, PROVIDER)
-    interaction = pact.upon_receiving("a request to assign a bot to a shopping list").given(
-        "a shopping list exists", status="available"
-    )
-    path = path_from_state(f"{LIST_PATH}/assign", shoppingListId=LIST_ID)
-    request(interaction, "PUT", path, {"botId": "bot-id"})
-    respond(interaction, 200, {})
-
-    with mock_provider(pact) as url:
-        DepotUiClient(url).assign_bot(LIST_ID, "bot-id")
-
-    recorder.record(pact)
-
-
-def test_complete_a_shopping_list(recorder: PactRecorder) -> None:
-    pact = http_pact(CONSUMER, PROVIDER)
-    interaction = pact.upon_receiving("a request to complete a shopping list").given(
-        "a shopping list exists", status="assigned"
-    )
-    request(interaction, "PUT", path_from_state(f"{LIST_PATH}/complete", shoppingListId=LIST_ID))
-    respond(interaction, 200, {})
-
-    with mock_provider(pact) as url:
-        DepotUiClient(url).complete(LIST_ID)
-
-    recorder.record(pact)
-
-
-def test_complete_a_shopping_list_no_bot_was_assigned_to(recorder: PactRecorder) -> None:
-    pact = http_pact(CONSUMER, PROVIDER)
-    interaction = pact.upon_receiving(
-        "a request to complete a shopping list no bot was assigned to"
-    ).given("a shopping list exists", status="available")
-    request(interaction, "PUT", path_from_state(f"{LIST_PATH}/complete", shoppingListId=LIST_ID))
-    message = "the shopping list cannot be completed"
-    respond(interaction, 400, error_body(message, exact=True))
-
-    with mock_provider(pact) as url, pytest.raises(ApiError) as raised:
-        DepotUiClient(url).complete(LIST_ID)
-
-    assert (raised.value.status, raised.value.message) == (400, message)
-    recorder.record(pact)
+@pytest.mark.parametrize("case", [*REFUSALS, *DONE], ids=description)
+def test_the_client_gets_the_answer(case: Call[DepotUiClient], recorder: PactRecorder) -> None:
+    check_call(case, DepotUiClient, recorder)

@@ -3,12 +3,9 @@ consumes (its customers cache) and the `GetCustomer` query it sends on a cache m
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import msgspec
 import pytest
-from pact import Pact, match
+from pact import match
 
 from mall.notifications.domain.notification import Kind
 from mall.notifications.ports import CachedCustomer
@@ -17,15 +14,17 @@ from mall_contracts.customers import messages
 from mall_contracts.customers.subjects import CUSTOMER_EVENTS, GET_CUSTOMER
 from mall_contracts.notifications.ports import NotificationsRequests
 from mall_contracts.ordering import messages as orders
-from tests.contract.notifications_consumer import JSON, NotificationsConsumer, expect_message
-from tests.support.contract_pacts import PactRecorder, run_sync
+from tests.contract.notifications_consumer import NotificationsConsumer
+from tests.support.contract_consumer import expect_message
+from tests.support.contract_pacts import PactRecorder, pact_recorder, run_sync
 
-CONSUMER, PROVIDER = "notifications", "customers"
+JSON = "application/json"
 DESCRIPTIONS = (
     "a CustomerRegistered message",
     "a CustomerSmsChanged message",
     "a GetCustomer request for a known customer",
 )
+recorder = pact_recorder("notifications", "customers", DESCRIPTIONS)
 
 
 REPLY = {
@@ -54,28 +53,16 @@ class PactCustomers(NotificationsRequests):
         return msgspec.json.decode(self._reply, type=messages.GetCustomerReply)
 
 
-@pytest.fixture(scope="module")
-def recorder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PactRecorder]:
-    scratch: Path = tmp_path_factory.mktemp("pacts")
-    recorder = PactRecorder(CONSUMER, PROVIDER, scratch, DESCRIPTIONS)
-    yield recorder
-    recorder.publish()
-
-
 @pytest.fixture
 def notifications() -> NotificationsConsumer:
     return NotificationsConsumer.build()
-
-
-def customers_pact() -> Pact:
-    return Pact(CONSUMER, PROVIDER).with_specification("V4")
 
 
 def test_customer_registered_caches_the_customer(
     recorder: PactRecorder, notifications: NotificationsConsumer
 ) -> None:
     pact = expect_message(
-        customers_pact(),
+        recorder.new_pact(),
         "a CustomerRegistered message",
         CUSTOMER_EVENTS,
         messages.CUSTOMER_REGISTERED,
@@ -98,7 +85,7 @@ def test_customer_sms_changed_updates_the_cached_number(
 ) -> None:
     notifications.seed(CachedCustomer("customer-id", "Ann", "555-0100", 1))
     pact = expect_message(
-        customers_pact(),
+        recorder.new_pact(),
         "a CustomerSmsChanged message",
         CUSTOMER_EVENTS,
         messages.CUSTOMER_SMS_CHANGED,
@@ -116,7 +103,7 @@ def test_customer_sms_changed_updates_the_cached_number(
 
 
 def test_get_customer_on_a_cache_miss(recorder: PactRecorder) -> None:
-    pact = customers_pact()
+    pact = recorder.new_pact()
     (
         pact.upon_receiving("a GetCustomer request for a known customer", "Sync")
         .given("a customer exists", {"id": "customer-id"})

@@ -3,21 +3,19 @@ consumes, each handled by the real policies behind the generated routes."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from pact import Pact, match
+from pact import match
 
 from mall.notifications.domain.notification import Kind, Status
 from mall.notifications.ports import CachedCustomer
 from mall_contracts.ordering import messages
 from mall_contracts.ordering.subjects import ORDER_EVENTS
-from tests.contract.notifications_consumer import NotificationsConsumer, expect_message
-from tests.support.contract_pacts import PactRecorder
+from tests.contract.notifications_consumer import NotificationsConsumer
+from tests.support.contract_consumer import expect_message
+from tests.support.contract_pacts import PactRecorder, pact_recorder
 
-CONSUMER, PROVIDER = "notifications", "ordering"
 ANN = CachedCustomer("customer-id", "Ann", "555-0100", 1)
 CASES = [
     (
@@ -75,12 +73,7 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def recorder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PactRecorder]:
-    scratch: Path = tmp_path_factory.mktemp("pacts")
-    recorder = PactRecorder(CONSUMER, PROVIDER, scratch, [case[0] for case in CASES])
-    yield recorder
-    recorder.publish()
+recorder = pact_recorder("notifications", "ordering", [case[0] for case in CASES])
 
 
 @pytest.fixture
@@ -99,8 +92,7 @@ def test_an_order_event_records_a_notification_to_send(
     kind: Kind,
     body: dict[str, Any],
 ) -> None:
-    pact = Pact(CONSUMER, PROVIDER).with_specification("V4")
-    expect_message(pact, description, ORDER_EVENTS, name, body)
+    pact = expect_message(recorder.new_pact(), description, ORDER_EVENTS, name, body)
     pact.verify(notifications.receive, "Async")
     [notification] = notifications.recorded()
     assert (notification.order_id, notification.kind, notification.status) == (
@@ -113,12 +105,12 @@ def test_an_order_event_records_a_notification_to_send(
 
 
 def test_an_order_event_without_its_customer_fails_the_consumer(
-    notifications: NotificationsConsumer,
+    recorder: PactRecorder, notifications: NotificationsConsumer
 ) -> None:
-    pact = Pact(CONSUMER, PROVIDER).with_specification("V4")
+    # A Pact of its own that is never recorded: it must not reach the committed contract.
     body = {"id": match.str("order-id"), "payment_id": match.str("p"), "total": match.number(1)}
-    expect_message(
-        pact,
+    pact = expect_message(
+        recorder.new_pact(),
         "an OrderReadied message without a customer",
         ORDER_EVENTS,
         messages.ORDER_READIED,

@@ -25,9 +25,7 @@ from mall_adapters.postgres.idempotency import PostgresIdempotencyRecords
 from mall_adapters.reliability.ports import StoredResponse
 from mall_contracts.ordering import http
 from tests.support.contract_http_provider import Injected, Params, ProviderStates, verify_http_pact
-from tests.support.contract_pacts import PACTS_DIR
 
-PACT_FILE = PACTS_DIR / "ordering-ui-ordering-api.json"
 LINE = OrderItem("store-id", "product-id", "TheStore", "TheProduct", 9.99, 2)
 AFTER_CREATE: dict[OrderStatus, tuple[Callable[[Order], None], ...]] = {
     OrderStatus.PENDING: (),
@@ -89,4 +87,4 @@ ORDERING_STATES = ProviderStates(
 
 
 def test_ordering_api_honours_the_ordering_ui_pact(settings: Settings) -> None:
-    verify_http_pact(settings, "ordering-api", PACT_FILE, ORDERING_STATES)
+    verify_http_pact(settings, "ordering-api", "ordering-ui-ordering-api.json", ORDERING_STATES)

@@ -2,36 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-from pact import Pact, match
+from pact import match
 
 from mall.ordering.domain.events import OrderItem, OrderStatus
 from mall_contracts.baskets import messages
 from mall_contracts.baskets.subjects import BASKET_EVENTS
-from tests.contract.ordering_consumer import OrderingConsumer, expect, recorder_for
-from tests.support.contract_pacts import PactRecorder
+from tests.contract.ordering_consumer import OrderingConsumer
+from tests.support.contract_consumer import expect_message
+from tests.support.contract_pacts import PactRecorder, pact_recorder
 
-PROVIDER = "baskets"
-DESCRIPTIONS = ("a BasketCheckedOut message",)
-
-
-@pytest.fixture(scope="module")
-def recorder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PactRecorder]:
-    yield from recorder_for(PROVIDER, DESCRIPTIONS, tmp_path_factory)
+recorder = pact_recorder("ordering", "baskets", ["a BasketCheckedOut message"])
 
 
-@pytest.fixture
-def ordering() -> OrderingConsumer:
-    return OrderingConsumer.build()
-
-
-def test_basket_checked_out_creates_the_order(
-    recorder: PactRecorder, ordering: OrderingConsumer
-) -> None:
-    pact = expect(
-        Pact("ordering", PROVIDER).with_specification("V4"),
+def test_basket_checked_out_creates_the_order(recorder: PactRecorder) -> None:
+    ordering = OrderingConsumer.build()
+    pact = expect_message(
+        recorder.new_pact(),
         "a BasketCheckedOut message",
         BASKET_EVENTS,
         messages.BASKET_CHECKED_OUT,

@@ -2,37 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-from pact import Pact, match
+from pact import match
 
 from mall.ordering.domain.events import OrderStatus
 from mall_contracts.depot import messages
 from mall_contracts.depot.subjects import SHOPPING_LIST_EVENTS
-from tests.contract.ordering_consumer import (
-    ORDER_ID,
-    SHOPPING_ID,
-    OrderingConsumer,
-    expect,
-    recorder_for,
-)
-from tests.support.contract_pacts import PactRecorder
+from tests.contract.ordering_consumer import ORDER_ID, SHOPPING_ID, OrderingConsumer
+from tests.support.contract_consumer import expect_message
+from tests.support.contract_pacts import PactRecorder, pact_recorder
 
-PROVIDER = "depot"
-DESCRIPTIONS = ("a ShoppingListCompleted message",)
-
-
-@pytest.fixture(scope="module")
-def recorder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PactRecorder]:
-    yield from recorder_for(PROVIDER, DESCRIPTIONS, tmp_path_factory)
+recorder = pact_recorder("ordering", "depot", ["a ShoppingListCompleted message"])
 
 
 def test_shopping_list_completed_readies_the_order(recorder: PactRecorder) -> None:
     ordering = OrderingConsumer.build()
     ordering.seed("approved")
-    pact = expect(
-        Pact("ordering", PROVIDER).with_specification("V4"),
+    pact = expect_message(
+        recorder.new_pact(),
         "a ShoppingListCompleted message",
         SHOPPING_LIST_EVENTS,
         messages.SHOPPING_LIST_COMPLETED,

@@ -2,31 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-from pact import Pact, match
+from pact import match
 
 from mall.ordering.domain.events import OrderStatus
 from mall_contracts.payments import messages
 from mall_contracts.payments.subjects import INVOICE_EVENTS
-from tests.contract.ordering_consumer import ORDER_ID, OrderingConsumer, expect, recorder_for
-from tests.support.contract_pacts import PactRecorder
+from tests.contract.ordering_consumer import ORDER_ID, OrderingConsumer
+from tests.support.contract_consumer import expect_message
+from tests.support.contract_pacts import PactRecorder, pact_recorder
 
-PROVIDER = "payments"
-DESCRIPTIONS = ("an InvoicePaid message",)
-
-
-@pytest.fixture(scope="module")
-def recorder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PactRecorder]:
-    yield from recorder_for(PROVIDER, DESCRIPTIONS, tmp_path_factory)
+recorder = pact_recorder("ordering", "payments", ["an InvoicePaid message"])
 
 
 def test_invoice_paid_completes_the_order(recorder: PactRecorder) -> None:
     ordering = OrderingConsumer.build()
     ordering.seed("ready")
-    pact = expect(
-        Pact("ordering", PROVIDER).with_specification("V4"),
+    pact = expect_message(
+        recorder.new_pact(),
         "an InvoicePaid message",
         INVOICE_EVENTS,
         messages.INVOICE_PAID,

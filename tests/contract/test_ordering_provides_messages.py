@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import pytest
 
-from mall_contracts.baskets import messages as baskets
 from mall_contracts.depot import messages as depot
 from mall_contracts.ordering import messages
 from mall_contracts.payments import messages as payments
+from tests.contract.ordering_consumer import ORDER_ID, SHOPPING_ID, checkout
 from tests.support.contract_message_provider import MessageProvider
-from tests.support.contract_pacts import PACTS_DIR
 from tests.support.cores import OrderingCore, build_ordering_core
 
 PACT_FILES = (
@@ -26,22 +25,10 @@ PACT_FILES = (
     "payments-ordering.json",
     "search-ordering.json",
 )
-ORDER_ID, SHOPPING_ID = "order-id", "shopping-list-id"
 
 
 async def order_created(ordering: OrderingCore) -> None:
-    item = baskets.BasketCheckedOutItem(
-        store_id="store-id",
-        product_id="product-id",
-        store_name="TheStore",
-        product_name="TheProduct",
-        price=10.0,
-        quantity=2,
-    )
-    checkout = baskets.BasketCheckedOut(
-        id=ORDER_ID, customer_id="customer-id", payment_id="payment-id", items=[item]
-    )
-    await ordering.handlers.on_basket_checked_out(checkout)
+    await ordering.handlers.on_basket_checked_out(checkout(ORDER_ID, price=10.0, quantity=2))
 
 
 async def order_rejected(ordering: OrderingCore) -> None:
@@ -88,4 +75,4 @@ ORDERING = MessageProvider(
 
 @pytest.mark.parametrize("pact_file", PACT_FILES)
 def test_ordering_honours_the_pact(pact_file: str) -> None:
-    ORDERING.verify(PACTS_DIR / pact_file)
+    ORDERING.verify(pact_file)

@@ -13,28 +13,15 @@ from pact.types import Message
 
 from mall_adapters.messaging.generated.ordering import build_ordering_router
 from mall_adapters.reliability.envelope import Envelope
-from mall_contracts.baskets import messages as baskets
 from mall_contracts.ordering import messages
 from mall_contracts.ordering.subjects import ORDER_COMMANDS
+from tests.contract.ordering_consumer import SHOPPING_ID, checkout
 from tests.support.contract_saga import Params, SagaParticipant, saga_command, sent_message
 from tests.support.cores import OrderingCore, build_ordering_core
 
-SHOPPING_ID = "shopping-list-id"
-
 
 async def check_out(core: OrderingCore, order_id: str) -> None:
-    line = baskets.BasketCheckedOutItem(
-        store_id="store-id",
-        product_id="product-id",
-        store_name="TheStore",
-        product_name="TheProduct",
-        price=2.5,
-        quantity=4,
-    )
-    checkout = baskets.BasketCheckedOut(
-        id=order_id, customer_id="customer-id", payment_id="payment-id", items=[line]
-    )
-    await core.handlers.on_basket_checked_out(checkout)
+    await core.handlers.on_basket_checked_out(checkout(order_id, price=2.5, quantity=4))
 
 
 async def order_created(core: OrderingCore, params: Params) -> Message:
@@ -68,22 +55,24 @@ def reject(params: Params) -> Envelope:
     return saga_command(ORDER_COMMANDS, messages.REJECT_ORDER, command)
 
 
+ORDERING = SagaParticipant(
+    "ordering",
+    build_ordering_core,
+    build_ordering_router,
+    states={
+        "a pending order": pending_order,
+        "a canceled order": canceled_order,
+        "an approved order": approved_order,
+    },
+    replies={
+        "an am.Success reply to ApproveOrder": approve,
+        "an am.Failure reply to ApproveOrder": approve,
+        "an am.Success reply to RejectOrder": reject,
+        "an am.Failure reply to RejectOrder": reject,
+    },
+    events={"an OrderCreated message": order_created},
+)
+
+
 def test_ordering_produces_the_messages_cosec_expects() -> None:
-    SagaParticipant(
-        "ordering",
-        "cosec-ordering.json",
-        build_ordering_core,
-        lambda core, consumer: build_ordering_router(core.handlers, consumer),
-        states={
-            "a pending order": pending_order,
-            "a canceled order": canceled_order,
-            "an approved order": approved_order,
-        },
-        replies={
-            "an am.Success reply to ApproveOrder": approve,
-            "an am.Failure reply to ApproveOrder": approve,
-            "an am.Success reply to RejectOrder": reject,
-            "an am.Failure reply to RejectOrder": reject,
-        },
-        events={"an OrderCreated message": order_created},
-    ).verify()
+    ORDERING.verify("cosec-ordering.json")

@@ -8,37 +8,21 @@ Ids the provider makes are matched by type and reach the paths through provider 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from pact import match
 
 from tests.contract.ordering_ui_client import OrderingUiClient, OrderItem
-from tests.contract.ui_client import ApiError
+from tests.contract.ui_pact_cases import Call, Done, Refusal, check_call, description, descriptions
 from tests.support.contract_http import (
-    error_body,
-    http_pact,
+    Request,
     mock_provider,
     non_empty,
     one_of,
     one_or_more,
     path_from_state,
-    recording,
-    request,
-    respond,
 )
-from tests.support.contract_pacts import PactRecorder
+from tests.support.contract_pacts import PactRecorder, pact_recorder
 
-CONSUMER, PROVIDER = "ordering-ui", "ordering-api"
-DESCRIPTIONS = (
-    "a request to create an order",
-    "a request to create an order without items",
-    "a request to create an order with an Idempotency-Key used for another order",
-    "a request for an order",
-    "a request for an unknown order",
-    "a request to cancel an order",
-    "a request to cancel a completed order",
-)
 STATUSES = ("pending", "rejected", "approved", "ready", "completed", "cancelled")
 ORDER_ID = "9a7c1e52-3b1f-4c6d-8e2a-5f4b3c2d1e0f"
 USED_KEY = "0d5e8f1a-2b3c-4d5e-8f6a-7b8c9d0e1f2a"
@@ -60,19 +44,78 @@ ITEM_JSON = {
     "quantity": 2,
 }
 NEW_ORDER = {"items": [ITEM_JSON], "customerId": "customer-id", "paymentId": "payment-id"}
-
-
-@pytest.fixture(scope="module")
-def recorder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PactRecorder]:
-    yield from recording(CONSUMER, PROVIDER, DESCRIPTIONS, tmp_path_factory)
+CREATE = Request(
+    "a request to create an order",
+    "POST",
+    "/api/ordering",
+    NEW_ORDER,
+    {"Idempotency-Key": match.uuid("6c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f")},
+)
+GET = Request(
+    "a request for an order", "GET", ORDER_PATH, given=("an order exists", {"status": "ready"})
+)
+REFUSALS: list[Refusal[OrderingUiClient]] = [
+    Refusal(
+        Request(
+            "a request to create an order without items",
+            "POST",
+            "/api/ordering",
+            {**NEW_ORDER, "items": []},
+            {"Idempotency-Key": match.uuid(USED_KEY)},
+        ),
+        400,
+        "create order command: the order has no items",
+        lambda ui: ui.create_order("customer-id", "payment-id", [], USED_KEY),
+    ),
+    Refusal(
+        Request(
+            "a request to create an order with an Idempotency-Key used for another order",
+            "POST",
+            "/api/ordering",
+            NEW_ORDER,
+            {"Idempotency-Key": USED_KEY},
+            given=("an order was created with an Idempotency-Key", {"key": USED_KEY}),
+        ),
+        422,
+        f"the Idempotency-Key '{USED_KEY}' was already used for a different request;"
+        " send a new key for a new request",
+        lambda ui: ui.create_order("customer-id", "payment-id", [ITEM], USED_KEY),
+    ),
+    Refusal(
+        Request("a request for an unknown order", "GET", "/api/ordering/unknown-order"),
+        404,
+        "order with that ID does not exist",
+        lambda ui: ui.get_order("unknown-order"),
+    ),
+    Refusal(
+        Request(
+            "a request to cancel a completed order",
+            "DELETE",
+            ORDER_PATH,
+            given=("an order exists", {"status": "completed"}),
+        ),
+        400,
+        "the order cannot be cancelled",
+        lambda ui: ui.cancel_order(ORDER_ID),
+        exact=True,
+    ),
+]
+DONE: list[Done[OrderingUiClient]] = [
+    Done(
+        Request(
+            "a request to cancel an order",
+            "DELETE",
+            ORDER_PATH,
+            given=("an order exists", {"status": "pending"}),
+        ),
+        lambda ui: ui.cancel_order(ORDER_ID),
+    ),
+]
+recorder = pact_recorder("ordering-ui", "ordering-api", descriptions(CREATE, GET, *REFUSALS, *DONE))
 
 
 def test_create_an_order(recorder: PactRecorder) -> None:
-    pact = http_pact(CONSUMER, PROVIDER)
-    interaction = pact.upon_receiving("a request to create an order")
-    key = match.uuid("6c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f")
-    request(interaction, "POST", "/api/ordering", NEW_ORDER, {"Idempotency-Key": key})
-    respond(interaction, 200, {"id": non_empty(ORDER_ID)})
+    pact = CREATE.answered(recorder.new_pact(), 200, {"id": non_empty(ORDER_ID)})
 
     with mock_provider(pact) as url:
         order_id = OrderingUiClient(url).create_order("customer-id", "payment-id", [ITEM])
@@ -81,46 +124,7 @@ def test_create_an_order(recorder: PactRecorder) -> None:
     recorder.record(pact)
 
 
-def test_create_an_order_without_items(recorder: PactRecorder) -> None:
-    pact = http_pact(CONSUMER, PROVIDER)
-    interaction = pact.upon_receiving("a request to create an order without items")
-    body = {**NEW_ORDER, "items": []}
-    request(interaction, "POST", "/api/ordering", body, {"Idempotency-Key": match.uuid(USED_KEY)})
-    message = "create order command: the order has no items"
-    respond(interaction, 400, error_body(message))
-
-    with mock_provider(pact) as url, pytest.raises(ApiError) as raised:
-        OrderingUiClient(url).create_order("customer-id", "payment-id", [], USED_KEY)
-
-    assert (raised.value.status, raised.value.message) == (400, message)
-    recorder.record(pact)
-
-
-def test_create_an_order_with_a_used_key(recorder: PactRecorder) -> None:
-    pact = http_pact(CONSUMER, PROVIDER)
-    interaction = pact.upon_receiving(
-        "a request to create an order with an Idempotency-Key used for another order"
-    ).given("an order was created with an Idempotency-Key", key=USED_KEY)
-    request(interaction, "POST", "/api/ordering", NEW_ORDER, {"Idempotency-Key": USED_KEY})
-    message = (
-        f"the Idempotency-Key '{USED_KEY}' was already used for a different request;"
-        " send a new key for a new request"
-    )
-    respond(interaction, 422, error_body(message))
-
-    with mock_provider(pact) as url, pytest.raises(ApiError) as raised:
-        OrderingUiClient(url).create_order("customer-id", "payment-id", [ITEM], USED_KEY)
-
-    assert (raised.value.status, raised.value.message) == (422, message)
-    recorder.record(pact)
-
-
 def test_get_an_order(recorder: PactRecorder) -> None:
-    pact = http_pact(CONSUMER, PROVIDER)
-    interaction = pact.upon_receiving("a request for an order").given(
-        "an order exists", status="ready"
-    )
-    request(interaction, "GET", ORDER_PATH)
     line = {
         "storeId": match.str("store-id"),
         "productId": match.str("product-id"),
@@ -138,7 +142,7 @@ def test_get_an_order(recorder: PactRecorder) -> None:
         "shoppingId": non_empty("shopping-id"),  # set: the order was approved
         "invoiceId": non_empty(ORDER_ID),  # set: the order is ready
     }
-    respond(interaction, 200, {"order": order})
+    pact = GET.answered(recorder.new_pact(), 200, {"order": order})
 
     with mock_provider(pact) as url:
         got = OrderingUiClient(url).get_order(ORDER_ID)
@@ -148,43 +152,6 @@ def test_get_an_order(recorder: PactRecorder) -> None:
     recorder.record(pact)
 
 
-def test_get_an_unknown_order(recorder: PactRecorder) -> None:
-    pact = http_pact(CONSUMER, PROVIDER)
-    interaction = pact.upon_receiving("a request for an unknown order")
-    request(interaction, "GET", "/api/ordering/unknown-order")
-    respond(interaction, 404, error_body("order with that ID does not exist"))
-
-    with mock_provider(pact) as url, pytest.raises(ApiError) as raised:
-        OrderingUiClient(url).get_order("unknown-order")
-
-    assert raised.value.status == 404
-    recorder.record(pact)
-
-
-def test_cancel_an_order(recorder: PactRecorder) -> None:
-    pact = http_pact(CONSUMER, PROVIDER)
-    interaction = pact.upon_receiving("a request to cancel an order").given(
-        "an order exists", status="pending"
-    )
-    request(interaction, "DELETE", ORDER_PATH)
-    respond(interaction, 200, {})
-
-    with mock_provider(pact) as url:
-        OrderingUiClient(url).cancel_order(ORDER_ID)
-
-    recorder.record(pact)
-
-
-def test_cancel_a_completed_order(recorder: PactRecorder) -> None:
-    pact = http_pact(CONSUMER, PROVIDER)
-    interaction = pact.upon_receiving("a request to cancel a completed order").given(
-        "an order exists", status="completed"
-    )
-    request(interaction, "DELETE", ORDER_PATH)
-    respond(interaction, 400, error_body("the order cannot be cancelled", exact=True))
-
-    with mock_provider(pact) as url, pytest.raises(ApiError) as raised:
-        OrderingUiClient(url).cancel_order(ORDER_ID)
-
-    assert (raised.value.status, raised.value.message) == (400, "the order cannot be cancelled")
-    recorder.record(pact)
+@pytest.mark.parametrize("case", [*REFUSALS, *DONE], ids=description)
+def test_the_client_gets_the_answer(case: Call[OrderingUiClient], recorder: PactRecorder) -> None:
+    check_call(case, OrderingUiClient, recorder)

@@ -20,9 +20,6 @@ from mall_adapters.postgres.customers import PostgresCustomerRepository
 from mall_adapters.postgres.database import Database
 from mall_adapters.postgres.payments import PostgresInvoiceRepository, PostgresPaymentRepository
 from tests.support.contract_http_provider import Injected, Params, ProviderStates, verify_http_pact
-from tests.support.contract_pacts import PACTS_DIR
-
-PACT_FILE = PACTS_DIR / "payments-ui-payments-api.json"
 
 
 async def a_customer(db: Database, _: Params) -> Injected:
@@ -65,4 +62,4 @@ PAYMENTS_STATES = ProviderStates(
 
 
 def test_payments_api_honours_the_payments_ui_pact(settings: Settings) -> None:
-    verify_http_pact(settings, "payments-api", PACT_FILE, PAYMENTS_STATES)
+    verify_http_pact(settings, "payments-api", "payments-ui-payments-api.json", PAYMENTS_STATES)

@@ -10,73 +10,68 @@ reference's text when it does not or is unknown.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
-from pact import Pact, match
+from pact import match
 
-from mall_adapters.reliability.envelope import FAILURE, SUCCESS
-from mall_contracts.common import messages as common
 from mall_contracts.payments import messages
 from mall_contracts.payments.subjects import PAYMENT_COMMANDS
 from tests.contract.payments_consumer import PaymentsConsumer
-from tests.support.contract_pacts import PactRecorder
-from tests.support.contract_saga import assert_answered, expect_command
+from tests.support.contract_pacts import PactRecorder, pact_recorder
+from tests.support.contract_saga import (
+    SUCCEEDED,
+    CommandCase,
+    ExpectedCommand,
+    check_command,
+    refused,
+)
 from tests.support.cosec_saga import LIST_CREATED
 
-CONSUMER, PROVIDER = "payments", "cosec"
-COVERING = "a ConfirmPayment command for a payment covering the total"
-BELOW = "a ConfirmPayment command for a payment below the total"
-UNKNOWN = "a ConfirmPayment command for an unknown payment"
 TOTAL = 42.5
-CANNOT = {"message": "payment cannot be confirmed"}
+CONFIRM = ExpectedCommand(
+    LIST_CREATED,
+    PAYMENT_COMMANDS,
+    messages.CONFIRM_PAYMENT,
+    {"id": match.str("payment-id"), "amount": match.number(TOTAL)},
+)
 
 
-@pytest.fixture(scope="module")
-def recorder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PactRecorder]:
-    scratch: Path = tmp_path_factory.mktemp("pacts")
-    recorder = PactRecorder(CONSUMER, PROVIDER, scratch, (COVERING, BELOW, UNKNOWN))
-    yield recorder
-    recorder.publish()
+def a_payment_of(amount: float) -> Callable[[PaymentsConsumer], None]:
+    """The payment `payment-id`, authorized for `amount`."""
+    return lambda payments: payments.seed_payment("payment-id", amount)
 
 
-@pytest.fixture
-def payments() -> PaymentsConsumer:
-    return PaymentsConsumer.build()
+def no_payment(payments: PaymentsConsumer) -> None:
+    """Payments knows no such payment."""
 
 
-def confirm(description: str) -> Pact:
-    pact = Pact(CONSUMER, PROVIDER).with_specification("V4")
-    body = {"id": match.str("payment-id"), "amount": match.number(TOTAL)}
-    name = messages.CONFIRM_PAYMENT
-    return expect_command(pact, description, LIST_CREATED, PAYMENT_COMMANDS, name, body)
+CASES: list[CommandCase[PaymentsConsumer]] = [
+    CommandCase(
+        "a payment covering the total is confirmed",
+        "a ConfirmPayment command for a payment covering the total",
+        CONFIRM,
+        SUCCEEDED,
+        given=a_payment_of(TOTAL),
+    ),
+    CommandCase(
+        "a payment below the total is not confirmed",
+        "a ConfirmPayment command for a payment below the total",
+        CONFIRM,
+        refused("payment cannot be confirmed"),
+        given=a_payment_of(TOTAL - 0.5),
+    ),
+    CommandCase(
+        "an unknown payment is not confirmed",
+        "a ConfirmPayment command for an unknown payment",
+        CONFIRM,
+        refused("payment cannot be confirmed"),
+        given=no_payment,
+    ),
+]
+recorder = pact_recorder("payments", "cosec", [case.description for case in CASES])
 
 
-def test_a_payment_covering_the_total_is_confirmed(
-    recorder: PactRecorder, payments: PaymentsConsumer
-) -> None:
-    payments.seed_payment("payment-id", TOTAL)
-    pact = confirm(COVERING)
-    pact.verify(payments.commands.receive, "Async")
-    assert_answered(payments.commands.reply(), common.SUCCESS, SUCCESS, {})
-    recorder.record(pact)
-
-
-def test_a_payment_below_the_total_is_not_confirmed(
-    recorder: PactRecorder, payments: PaymentsConsumer
-) -> None:
-    payments.seed_payment("payment-id", TOTAL - 0.5)
-    pact = confirm(BELOW)
-    pact.verify(payments.commands.receive, "Async")
-    assert_answered(payments.commands.reply(), common.FAILURE, FAILURE, CANNOT)
-    recorder.record(pact)
-
-
-def test_an_unknown_payment_is_not_confirmed(
-    recorder: PactRecorder, payments: PaymentsConsumer
-) -> None:
-    pact = confirm(UNKNOWN)
-    pact.verify(payments.commands.receive, "Async")
-    assert_answered(payments.commands.reply(), common.FAILURE, FAILURE, CANNOT)
-    recorder.record(pact)
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.intent)
+def test_a_command_is_answered(case: CommandCase[PaymentsConsumer], recorder: PactRecorder) -> None:
+    check_command(case, PaymentsConsumer.build(), recorder)

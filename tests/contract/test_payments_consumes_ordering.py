@@ -7,33 +7,26 @@ did to the invoices.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import msgspec
 import pytest
-from pact import Pact, match
+from pact import match
 
 from mall.payments.domain.invoice import InvoiceStatus
 from mall_contracts.ordering import messages
 from mall_contracts.ordering.subjects import ORDER_EVENTS
-from tests.contract.payments_consumer import PaymentsConsumer, expect_message
-from tests.support.contract_pacts import PactRecorder
+from tests.contract.payments_consumer import PaymentsConsumer
+from tests.support.contract_consumer import expect_message
+from tests.support.contract_pacts import PactRecorder, pact_recorder
 
-CONSUMER, PROVIDER = "payments", "ordering"
-DESCRIPTIONS = ("an OrderReadied message", "an OrderCanceled message")
-
-
-def ordering_pact() -> Pact:
-    return Pact(CONSUMER, PROVIDER).with_specification("V4")
-
-
-@pytest.fixture(scope="module")
-def recorder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PactRecorder]:
-    scratch: Path = tmp_path_factory.mktemp("pacts")
-    recorder = PactRecorder(CONSUMER, PROVIDER, scratch, DESCRIPTIONS)
-    yield recorder
-    recorder.publish()
+READIED, CANCELED = "an OrderReadied message", "an OrderCanceled message"
+recorder = pact_recorder("payments", "ordering", [READIED, CANCELED])
+ORDER = {
+    "id": match.str("order-id"),
+    "customer_id": match.str("customer-id"),
+    "payment_id": match.str("payment-id"),
+    "total": match.number(42.5),
+}
+"""The body of both events: the order, its payment and its total."""
 
 
 @pytest.fixture
@@ -44,18 +37,7 @@ def payments() -> PaymentsConsumer:
 def test_order_readied_creates_a_pending_invoice(
     recorder: PactRecorder, payments: PaymentsConsumer
 ) -> None:
-    pact = expect_message(
-        ordering_pact(),
-        "an OrderReadied message",
-        ORDER_EVENTS,
-        messages.ORDER_READIED,
-        {
-            "id": match.str("order-id"),
-            "customer_id": match.str("customer-id"),
-            "payment_id": match.str("payment-id"),
-            "total": match.number(42.5),
-        },
-    )
+    pact = expect_message(recorder.new_pact(), READIED, ORDER_EVENTS, messages.ORDER_READIED, ORDER)
     pact.verify(payments.receive, "Async")
     invoice = payments.invoice("order-id")
     assert invoice is not None
@@ -73,16 +55,7 @@ def test_order_canceled_cancels_the_pending_invoice(
 ) -> None:
     payments.seed_invoice("order-id", 42.5)
     pact = expect_message(
-        ordering_pact(),
-        "an OrderCanceled message",
-        ORDER_EVENTS,
-        messages.ORDER_CANCELED,
-        {
-            "id": match.str("order-id"),
-            "customer_id": match.str("customer-id"),
-            "payment_id": match.str("payment-id"),
-            "total": match.number(42.5),
-        },
+        recorder.new_pact(), CANCELED, ORDER_EVENTS, messages.ORDER_CANCELED, ORDER
     )
     pact.verify(payments.receive, "Async")
     invoice = payments.invoice("order-id")
@@ -90,10 +63,12 @@ def test_order_canceled_cancels_the_pending_invoice(
     recorder.record(pact)
 
 
-def test_an_order_readied_without_a_total_fails_the_consumer(payments: PaymentsConsumer) -> None:
-    # A Pact of its own that is never written: it must not reach the committed contract.
+def test_an_order_readied_without_a_total_fails_the_consumer(
+    recorder: PactRecorder, payments: PaymentsConsumer
+) -> None:
+    # A Pact of its own that is never recorded: it must not reach the committed contract.
     pact = expect_message(
-        ordering_pact(),
+        recorder.new_pact(),
         "an OrderReadied message without a total",
         ORDER_EVENTS,
         messages.ORDER_READIED,

@@ -10,10 +10,7 @@ from __future__ import annotations
 
 from mall_contracts.ordering import messages as ordering
 from tests.support.contract_message_provider import MessageProvider
-from tests.support.contract_pacts import PACTS_DIR
 from tests.support.cores import PaymentsCore, build_payments_core
-
-PACT_FILE = "ordering-payments.json"
 
 
 async def invoice_paid(payments: PaymentsCore) -> None:
@@ -24,12 +21,6 @@ async def invoice_paid(payments: PaymentsCore) -> None:
     await payments.service.pay_invoice("order-id")
 
 
-PAYMENTS = MessageProvider(
-    "payments",
-    build_payments_core,
-    events={"an InvoicePaid message": invoice_paid},
-)
-
-
 def test_payments_honours_the_ordering_pact() -> None:
-    PAYMENTS.verify(PACTS_DIR / PACT_FILE)
+    events = {"an InvoicePaid message": invoice_paid}
+    MessageProvider("payments", build_payments_core, events).verify("ordering-payments.json")

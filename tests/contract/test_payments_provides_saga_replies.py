@@ -30,18 +30,20 @@ def confirm(params: Params) -> Envelope:
     return saga_command(PAYMENT_COMMANDS, messages.CONFIRM_PAYMENT, command)
 
 
+PAYMENTS = SagaParticipant(
+    "payments",
+    build_payments_core,
+    build_payments_router,
+    states={
+        "a payment covering the total": covering_payment,
+        "a payment below the total": smaller_payment,
+    },
+    replies={
+        "an am.Success reply to ConfirmPayment": confirm,
+        "an am.Failure reply to ConfirmPayment": confirm,
+    },
+)
+
+
 def test_payments_answers_confirm_payment_as_cosec_expects() -> None:
-    SagaParticipant(
-        "payments",
-        "cosec-payments.json",
-        build_payments_core,
-        lambda core, consumer: build_payments_router(core.handlers, consumer),
-        states={
-            "a payment covering the total": covering_payment,
-            "a payment below the total": smaller_payment,
-        },
-        replies={
-            "an am.Success reply to ConfirmPayment": confirm,
-            "an am.Failure reply to ConfirmPayment": confirm,
-        },
-    ).verify()
+    PAYMENTS.verify("cosec-payments.json")

@@ -19,9 +19,7 @@ from mall_adapters.bootstrap.settings import Settings
 from mall_adapters.postgres.database import Database
 from mall_adapters.postgres.search import PostgresOrderReadModel
 from tests.support.contract_http_provider import Injected, Params, ProviderStates, verify_http_pact
-from tests.support.contract_pacts import PACTS_DIR
 
-PACT_FILE = PACTS_DIR / "search-ui-search-api.json"
 LINE = OrderLine("product-id", "store-id", "TheProduct", "TheStore", 9.99, 2)
 
 
@@ -65,4 +63,4 @@ SEARCH_STATES = ProviderStates(
 
 
 def test_search_api_honours_the_search_ui_pact(settings: Settings) -> None:
-    verify_http_pact(settings, "search-api", PACT_FILE, SEARCH_STATES)
+    verify_http_pact(settings, "search-api", "search-ui-search-api.json", SEARCH_STATES)

@@ -3,38 +3,24 @@ GetCustomer look-up it sends on a cache miss."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from pact import Pact, match
+from pact import match
 
 from mall.search.ports import CachedCustomer
 from mall_contracts.common import messages as common
 from mall_contracts.customers import messages
 from mall_contracts.customers.subjects import CUSTOMER_EVENTS, GET_CUSTOMER
-from tests.contract.search_consumer import SearchConsumer, expect
+from tests.contract.search_consumer import SearchConsumer
+from tests.support.contract_consumer import expect_message
 from tests.support.contract_lookups import expect_reply
-from tests.support.contract_pacts import PactRecorder, run_sync
+from tests.support.contract_pacts import PactRecorder, pact_recorder, run_sync
 
-CONSUMER, PROVIDER = "search", "customers"
 DESCRIPTIONS = (
     "a CustomerRegistered message",
     "a GetCustomer query",
     "a GetCustomer query for an unknown customer",
 )
-
-
-def customers_pact() -> Pact:
-    return Pact(CONSUMER, PROVIDER).with_specification("V4")
-
-
-@pytest.fixture(scope="module")
-def recorder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PactRecorder]:
-    scratch: Path = tmp_path_factory.mktemp("pacts")
-    recorder = PactRecorder(CONSUMER, PROVIDER, scratch, DESCRIPTIONS)
-    yield recorder
-    recorder.publish()
+recorder = pact_recorder("search", "customers", DESCRIPTIONS)
 
 
 @pytest.fixture
@@ -45,8 +31,8 @@ def search() -> SearchConsumer:
 def test_customer_registered_caches_the_name(
     recorder: PactRecorder, search: SearchConsumer
 ) -> None:
-    pact = expect(
-        customers_pact(),
+    pact = expect_message(
+        recorder.new_pact(),
         "a CustomerRegistered message",
         CUSTOMER_EVENTS,
         messages.CUSTOMER_REGISTERED,
@@ -65,7 +51,7 @@ def test_customer_registered_caches_the_name(
 
 def test_get_customer_fills_the_cache(recorder: PactRecorder, search: SearchConsumer) -> None:
     pact = expect_reply(
-        customers_pact(),
+        recorder.new_pact(),
         "a GetCustomer query",
         (GET_CUSTOMER, messages.GET_CUSTOMER, {"id": "customer-id"}),
         (
@@ -90,7 +76,7 @@ def test_get_customer_fills_the_cache(recorder: PactRecorder, search: SearchCons
 
 def test_an_unknown_customer_has_no_name(recorder: PactRecorder, search: SearchConsumer) -> None:
     pact = expect_reply(
-        customers_pact(),
+        recorder.new_pact(),
         "a GetCustomer query for an unknown customer",
         (GET_CUSTOMER, messages.GET_CUSTOMER, {"id": "unknown-id"}),
         (common.NOT_FOUND, {"message": match.str("customer with that ID does not exist")}),

@@ -3,22 +3,20 @@ read model from."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
-from pact import Pact, match
+from pact import match
 
 from mall.search.domain.status import OrderStatus
 from mall.search.ports import CachedCustomer, CachedProduct, CachedStore, OrderLine, SearchedOrder
 from mall_contracts.ordering import messages
 from mall_contracts.ordering.subjects import ORDER_EVENTS
-from tests.contract.search_consumer import SearchConsumer, expect
-from tests.support.contract_pacts import PactRecorder, run_sync
+from tests.contract.search_consumer import SearchConsumer
+from tests.support.contract_consumer import expect_message
+from tests.support.contract_pacts import PactRecorder, pact_recorder, run_sync
 
-CONSUMER, PROVIDER = "search", "ordering"
 DESCRIPTIONS = (
     "an OrderCreated message",
     "an OrderRejected message",
@@ -28,18 +26,7 @@ DESCRIPTIONS = (
     "an OrderCompleted message",
 )
 LINE = OrderLine("product-id", "store-id", "TheProduct", "NewStore", 10.0, 2)
-
-
-def ordering_pact() -> Pact:
-    return Pact(CONSUMER, PROVIDER).with_specification("V4")
-
-
-@pytest.fixture(scope="module")
-def recorder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PactRecorder]:
-    scratch: Path = tmp_path_factory.mktemp("pacts")
-    recorder = PactRecorder(CONSUMER, PROVIDER, scratch, DESCRIPTIONS)
-    yield recorder
-    recorder.publish()
+recorder = pact_recorder("search", "ordering", DESCRIPTIONS)
 
 
 @pytest.fixture
@@ -52,8 +39,8 @@ def test_order_created_records_the_order(recorder: PactRecorder, search: SearchC
     run_sync(core.customer_cache.save(CachedCustomer("customer-id", "Ann", 1)))
     run_sync(core.store_cache.save(CachedStore("store-id", "NewStore", 1)))
     run_sync(core.product_cache.save(CachedProduct("product-id", "store-id", "TheProduct", 1)))
-    pact = expect(
-        ordering_pact(),
+    pact = expect_message(
+        recorder.new_pact(),
         "an OrderCreated message",
         ORDER_EVENTS,
         messages.ORDER_CREATED,
@@ -138,7 +125,7 @@ def test_a_status_event_moves_the_order_on(
         "order-id", "customer-id", "Ann", (LINE,), 20.0, OrderStatus.NEW, datetime.now(UTC)
     )
     run_sync(search.core.orders.record(recorded))
-    pact = expect(ordering_pact(), description, ORDER_EVENTS, name, body)
+    pact = expect_message(recorder.new_pact(), description, ORDER_EVENTS, name, body)
     pact.verify(search.receive, "Async")
     order = run_sync(search.core.orders.find("order-id"))
     assert order is not None

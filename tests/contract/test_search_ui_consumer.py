@@ -9,37 +9,24 @@ made, and ids the provider makes reach the paths the same way.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from pact import Pact, match
+from pact import match
 
 from tests.contract.search_ui_client import Order, OrderItem, SearchFilters, SearchUiClient
-from tests.contract.ui_client import ApiError
+from tests.contract.ui_pact_cases import Call, Refusal, check_call, description, descriptions
 from tests.support.contract_http import (
-    error_body,
+    Request,
     from_state,
-    http_pact,
     mock_provider,
     non_empty,
     one_of,
     one_or_more,
     path_from_state,
-    recording,
-    request,
-    respond,
 )
-from tests.support.contract_pacts import PactRecorder
+from tests.support.contract_pacts import PactRecorder, pact_recorder
 
-CONSUMER, PROVIDER = "search-ui", "search-api"
-DESCRIPTIONS = (
-    "a search for a customer's new orders",
-    "a search for the next page of a customer's new orders",
-    "a search with a malformed cursor",
-    "a request for an order",
-    "a request for an unknown order",
-)
 STATUSES = ("New", "Approved", "Rejected", "Ready For Pickup", "Canceled", "Completed")
 NEWER, OLDER = "1a3c5e7a-9c1e-4a5c-8e9a-1c3e5a7c9e1a", "6b8d0f2b-4d6f-4b8d-9f2b-4d6f8b0d2f4b"
 CURSOR = (
@@ -96,29 +83,54 @@ def expected(order_id: str) -> Order:
     )
 
 
-@pytest.fixture(scope="module")
-def recorder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PactRecorder]:
-    yield from recording(CONSUMER, PROVIDER, DESCRIPTIONS, tmp_path_factory)
-
-
-def search_page(pact: Pact, description: str, next_page: Any, page: dict[str, Any]) -> None:
+def search_page(description: str, next_page: dict[str, Any]) -> Request:
     """A search of a customer's new orders, one order per page, from `next_page` (absent for
     the first page)."""
-    interaction = pact.upon_receiving(description).given(
-        "two new orders of a customer exist", customerId="customer-id"
-    )
-    body = {"filters": FILTERS_JSON, "limit": 1}
-    request(interaction, "POST", "/api/search/orders", {**body, **next_page})
-    respond(interaction, 200, page)
+    body = {"filters": FILTERS_JSON, "limit": 1, **next_page}
+    given = ("two new orders of a customer exist", {"customerId": "customer-id"})
+    return Request(description, "POST", "/api/search/orders", body, given=given)
+
+
+FIRST_PAGE = search_page("a search for a customer's new orders", {})
+LAST_PAGE = search_page(
+    "a search for the next page of a customer's new orders", {"next": from_state("next", CURSOR)}
+)
+GET = Request(
+    "a request for an order",
+    "GET",
+    path_from_state("/api/search/orders/{orderId}", orderId=NEWER),
+    given=("a new order exists", {}),
+)
+REFUSALS: list[Refusal[SearchUiClient]] = [
+    Refusal(
+        Request(
+            "a search with a malformed cursor",
+            "POST",
+            "/api/search/orders",
+            {"filters": {}, "next": "not-a-cursor"},
+        ),
+        400,
+        "the next cursor is malformed; pass the next of a previous page, or none",
+        lambda ui: ui.search(SearchFilters(), "not-a-cursor"),
+    ),
+    Refusal(
+        Request("a request for an unknown order", "GET", "/api/search/orders/unknown-order"),
+        404,
+        "order with that ID does not exist",
+        lambda ui: ui.get_order("unknown-order"),
+    ),
+]
+recorder = pact_recorder(
+    "search-ui", "search-api", descriptions(FIRST_PAGE, LAST_PAGE, GET, *REFUSALS)
+)
 
 
 def test_page_through_a_customers_new_orders(recorder: PactRecorder) -> None:
-    pact = http_pact(CONSUMER, PROVIDER)
+    pact = recorder.new_pact()
     first = {"orders": one_or_more(searched(NEWER), at_most=1), "next": non_empty(CURSOR)}
-    search_page(pact, "a search for a customer's new orders", {}, first)
+    FIRST_PAGE.answered(pact, 200, first)
     last = {"orders": one_or_more(searched(OLDER), at_most=1), "next": ""}
-    next_page = {"next": from_state("next", CURSOR)}
-    search_page(pact, "a search for the next page of a customer's new orders", next_page, last)
+    LAST_PAGE.answered(pact, 200, last)
 
     with mock_provider(pact) as url:
         pages = list(SearchUiClient(url).pages(FILTERS, limit=1))
@@ -128,26 +140,8 @@ def test_page_through_a_customers_new_orders(recorder: PactRecorder) -> None:
     recorder.record(pact)
 
 
-def test_search_with_a_malformed_cursor(recorder: PactRecorder) -> None:
-    pact = http_pact(CONSUMER, PROVIDER)
-    interaction = pact.upon_receiving("a search with a malformed cursor")
-    body = {"filters": {}, "next": "not-a-cursor"}
-    request(interaction, "POST", "/api/search/orders", body)
-    message = "the next cursor is malformed; pass the next of a previous page, or none"
-    respond(interaction, 400, error_body(message))
-
-    with mock_provider(pact) as url, pytest.raises(ApiError) as raised:
-        SearchUiClient(url).search(SearchFilters(), "not-a-cursor")
-
-    assert (raised.value.status, raised.value.message) == (400, message)
-    recorder.record(pact)
-
-
 def test_get_an_order(recorder: PactRecorder) -> None:
-    pact = http_pact(CONSUMER, PROVIDER)
-    interaction = pact.upon_receiving("a request for an order").given("a new order exists")
-    request(interaction, "GET", path_from_state("/api/search/orders/{orderId}", orderId=NEWER))
-    respond(interaction, 200, {"order": searched(NEWER)})
+    pact = GET.answered(recorder.new_pact(), 200, {"order": searched(NEWER)})
 
     with mock_provider(pact) as url:
         got = SearchUiClient(url).get_order(NEWER)
@@ -156,14 +150,6 @@ def test_get_an_order(recorder: PactRecorder) -> None:
     recorder.record(pact)
 
 
-def test_get_an_unknown_order(recorder: PactRecorder) -> None:
-    pact = http_pact(CONSUMER, PROVIDER)
-    interaction = pact.upon_receiving("a request for an unknown order")
-    request(interaction, "GET", "/api/search/orders/unknown-order")
-    respond(interaction, 404, error_body("order with that ID does not exist"))
-
-    with mock_provider(pact) as url, pytest.raises(ApiError) as raised:
-        SearchUiClient(url).get_order("unknown-order")
-
-    assert raised.value.status == 404
-    recorder.record(pact)
+@pytest.mark.parametrize("case", REFUSALS, ids=description)
+def test_the_client_gets_the_answer(case: Call[SearchUiClient], recorder: PactRecorder) -> None:
+    check_call(case, SearchUiClient, recorder)

@@ -9,34 +9,21 @@ and "a product exists" create it through the real use cases under the id the pac
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import pytest
 
-from mall_adapters.memory.messaging import RecordingSink
 from mall_adapters.messaging.generated.stores import build_stores_router
 from mall_contracts.stores import http
-from tests.support.contract_message_provider import MessageProvider, Params
-from tests.support.contract_pacts import PACTS_DIR
-from tests.support.cores import StoresCore, build_stores_core, memory_infrastructure
-from tests.support.ids import ChosenIds
+from tests.support.contract_message_provider import ChosenIdsCore, MessageProvider, Params
+from tests.support.cores import StoresCore, build_stores_core
 
 PACT_FILES = ("baskets-stores.json", "depot-stores.json", "search-stores.json")
 
 
-@dataclass
-class Stores:
-    core: StoresCore
-    ids: ChosenIds
-
-    @property
-    def sink(self) -> RecordingSink:
-        return self.core.sink
-
-    @classmethod
-    def build(cls) -> Stores:
-        ids = ChosenIds()
-        return cls(build_stores_core(memory_infrastructure(ids)), ids)
+class Stores(ChosenIdsCore[StoresCore]):
+    def __init__(self) -> None:
+        super().__init__(build_stores_core)
 
     async def create_store(self) -> str:
         body = http.CreateStoreRequest(name="NewStore", location="NewLocation")
@@ -98,7 +85,7 @@ async def product_removed(stores: Stores) -> None:
 
 STORES = MessageProvider(
     "stores",
-    Stores.build,
+    Stores,
     events={
         "a StoreCreated message": store_created,
         "a StoreRebranded message": store_rebranded,
@@ -115,20 +102,20 @@ STORES = MessageProvider(
 
 @pytest.mark.parametrize("pact_file", PACT_FILES)
 def test_stores_honours_the_pact(pact_file: str) -> None:
-    STORES.verify(PACTS_DIR / pact_file)
+    STORES.verify(pact_file)
 
 
 def test_a_message_that_drifted_fails_the_verification() -> None:
     drifted = replace(STORES, events={**STORES.events, "a StoreCreated message": store_rebranded})
     with pytest.raises(pytest.fail.Exception) as failed:
-        drifted.verify(PACTS_DIR / "baskets-stores.json")
+        drifted.verify("baskets-stores.json")
     assert "'storesapi.StoreRebranded' to be equal to 'storesapi.StoreCreated'" in str(failed.value)
     assert "There were 1 pact failures" in str(failed.value)
 
 
 def test_a_look_up_without_its_provider_state_fails_the_verification() -> None:
     with pytest.raises(pytest.fail.Exception) as failed:
-        replace(STORES, states={}).verify(PACTS_DIR / "search-stores.json")
+        replace(STORES, states={}).verify("search-stores.json")
     report = str(failed.value)
     assert "stores knows no provider state 'a store exists'" in report
     assert "stores knows no provider state 'a product exists'" in report

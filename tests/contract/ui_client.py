@@ -35,6 +35,12 @@ class Done(Shape):
     """The empty object a command answers."""
 
 
+class Created(Shape):
+    """What a create answers: the id of what it made."""
+
+    id: str
+
+
 class _Error(msgspec.Struct):
     message: str = ""
 
@@ -63,6 +69,13 @@ class JsonApi:
         if not response.is_success:
             raise ApiError(response.status_code, _message(response))
         return msgspec.json.decode(response.content, type=answer)
+
+
+class UiClient:
+    """Base of the UI clients: each request goes through the client's `JsonApi`."""
+
+    def __init__(self, base_url: str) -> None:
+        self._api = JsonApi(base_url)
 
 
 def _message(response: httpx.Response) -> str:

@@ -1,16 +1,19 @@
 """`RecordingConsumer`: keeps the routes a generated binding binds, by subject, so a consumer
 Pact test can deliver each example message to the real handler the way JetStream would, and a
 provider verification can run a command the way the module's command consumer does, or ask
-the real query handlers the way a NATS request would."""
+the real query handlers the way a NATS request would. `expect_message` writes the example
+message a consumer test delivers."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import msgspec
 from faststream.nats import NatsRouter
+from pact import Pact
 from prometheus_client import CollectorRegistry
 
 from mall_adapters.memory.reliability import InMemoryInbox, InMemoryOutbox
@@ -26,6 +29,9 @@ from tests.support.contract_pacts import run_sync
 Q = TypeVar("Q", bound=msgspec.Struct)
 R = TypeVar("R", bound=msgspec.Struct)
 
+
+Handler = Callable[[str | bytes | None, dict[str, object]], None]
+"""What pact-python hands each example message to (`Pact.verify`): its body and metadata."""
 
 Answer = Callable[[bytes], Awaitable[tuple[str, msgspec.Struct]]]
 """Decodes one query, runs its handler and returns the reply with its wire name."""
@@ -114,6 +120,32 @@ class RecordingConsumer(Consumer):
         """One query on `subject`, answered by the bound query handler: the reply and its
         wire name."""
         return run_sync(self.answers[subject](body))
+
+
+def expect_message(
+    pact: Pact, description: str, subject: str, name: str, body: dict[str, Any]
+) -> Pact:
+    """An asynchronous message the consumer receives: `body` (JSON) on `subject`, named
+    `name`."""
+    (
+        pact.upon_receiving(description, "Async")
+        .with_body(body, content_type="application/json")
+        .with_metadata({"subject": subject, "name": name, "contentType": "application/json"})
+    )
+    return pact
+
+
+@dataclass(frozen=True)
+class ExampleMessage:
+    """An asynchronous message of a pact, for the consumers that receive the same one."""
+
+    description: str
+    subject: str
+    name: str
+    body: dict[str, Any]
+
+    def expect(self, pact: Pact) -> Pact:
+        return expect_message(pact, self.description, self.subject, self.name, self.body)
 
 
 PACT_KEYS = frozenset({"subject", "name", "contentType"})

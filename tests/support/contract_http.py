@@ -1,4 +1,5 @@
-"""Building HTTP pact interactions for the UI clients' consumer tests.
+"""Building HTTP pact interactions for the UI clients' consumer tests: a `Request` (what the
+UI sends, given a provider state) answered with a status and a body.
 
 Requests send `Accept: application/json` and, with a body, JSON. Values the provider makes
 (ids, a search cursor) are written with `from_state`/`path_from_state`: the consumer test
@@ -8,37 +9,18 @@ gets the example, the provider verification gets what the provider state made.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
-import pytest
 from pact import Pact, generate, match
 from pact.interaction import HttpInteraction
 from pact.match.matcher import AbstractMatcher, GenericMatcher
 
-from tests.support.contract_pacts import PactRecorder
-
 JSON = "application/json"
 Body = dict[str, Any] | AbstractMatcher[Any]
 Matchable = str | AbstractMatcher[Any]
-
-
-def http_pact(consumer: str, provider: str) -> Pact:
-    return Pact(consumer, provider).with_specification("V4")
-
-
-def recording(
-    consumer: str,
-    provider: str,
-    descriptions: tuple[str, ...],
-    tmp_path_factory: pytest.TempPathFactory,
-) -> Iterator[PactRecorder]:
-    """The body of a consumer module's `recorder` fixture: publishes the pact file when the
-    module recorded exactly `descriptions`."""
-    recorder = PactRecorder(consumer, provider, tmp_path_factory.mktemp("pacts"), descriptions)
-    yield recorder
-    recorder.publish()
 
 
 @contextmanager
@@ -69,12 +51,38 @@ def path_from_state(template: str, **examples: str) -> AbstractMatcher[str]:
     )
 
 
+@dataclass(frozen=True)
+class Request:
+    """What the UI sends in one interaction of its pact (`description`), given the provider
+    state `given` (its name and parameters)."""
+
+    description: str
+    method: str
+    path: Matchable
+    body: Body | None = None
+    headers: Mapping[str, Matchable] | None = None
+    query: Mapping[str, Matchable] | None = None
+    given: tuple[str, dict[str, str]] | None = None
+
+    def answered(self, pact: Pact, status: int, body: Body) -> Pact:
+        """The interaction: this request, answered with `status` and `body`."""
+        interaction = pact.upon_receiving(self.description)
+        if self.given is not None:
+            state, params = self.given
+            interaction.given(state, **params)
+        request(interaction, self.method, self.path, self.body, self.headers)
+        for name, value in (self.query or {}).items():
+            interaction.with_query_parameter(name, value)
+        respond(interaction, status, body)
+        return pact
+
+
 def request(
     interaction: HttpInteraction,
     method: str,
     path: Matchable,
     body: Body | None = None,
-    headers: dict[str, Matchable] | None = None,
+    headers: Mapping[str, Matchable] | None = None,
 ) -> HttpInteraction:
     interaction.with_request(method, path).with_header("Accept", JSON)
     for name, value in (headers or {}).items():

@@ -18,7 +18,6 @@ from collections.abc import Awaitable, Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, HTTPServer
-from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
@@ -27,7 +26,7 @@ from pact import Verifier
 from mall_adapters.bootstrap.app import create_app
 from mall_adapters.bootstrap.settings import Settings
 from mall_adapters.postgres.database import Database, PoolSizes
-from tests.support.contract_pacts import run_sync
+from tests.support.contract_pacts import PACTS_DIR, run_sync
 from tests.support.contract_server import HOST, serving
 
 Params = Mapping[str, Any]
@@ -139,9 +138,9 @@ def state_change_endpoint(changes: StateChanges) -> Iterator[str]:
 
 
 def verify_http_pact(
-    settings: Settings, provider: str, pact_file: Path, states: ProviderStates
+    settings: Settings, provider: str, pact_file: str, states: ProviderStates
 ) -> None:
-    """Verify `pact_file` against the real app; fails the test with the verifier's report
+    """Verify `pacts/<pact_file>` against the real app; fails the test with the verifier's report
     (and any state setup's traceback) when an interaction does not hold."""
     changes = StateChanges(settings.pg_dsn, states)
     with serving(create_app(settings)) as url, state_change_endpoint(changes) as states_url:
@@ -149,7 +148,7 @@ def verify_http_pact(
             Verifier(provider, host=HOST)
             .set_coloured_output(enabled=False)
             .add_transport(url=url)
-            .add_source(pact_file)
+            .add_source(PACTS_DIR / pact_file)
             .state_handler(states_url, teardown=True, body=True)
         )
         try:

@@ -2,18 +2,23 @@
 
 `expect_reply` writes one (the query a consumer sends, the reply it expects, the provider
 state the reply needs); `interaction_requesters` answers the consumer's real look-up code
-with each interaction of a pact, after checking the query is the interaction's request.
+with each interaction of a pact, after checking the query is the interaction's request, and
+`ask_each` runs that code once per interaction.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Awaitable, Callable, Iterator, Mapping
+from typing import Any, TypeVar
 
 import msgspec
 from pact import Pact
 
+from mall.kernel.errors import NotFoundError
 from mall_adapters.messaging.binding import Requester
+from tests.support.contract_pacts import run_sync
+
+T = TypeVar("T")
 
 
 def expect_reply(
@@ -43,11 +48,12 @@ def expect_reply(
 class InteractionRequester(Requester):
     """Answers one query with a synchronous interaction's response, after checking that the
     query is the interaction's request; decodes the reply by its message name as the NATS
-    requester does."""
+    requester does. `asked` keeps the queries it was sent (subject, name, body)."""
 
     def __init__(self, request: Any, response: Any) -> None:
         self._request = request
         self._response = response
+        self.asked: list[tuple[str, str, Any]] = []
 
     async def request(
         self,
@@ -56,6 +62,7 @@ class InteractionRequester(Requester):
         query: msgspec.Struct,
         replies: Mapping[str, type[msgspec.Struct]],
     ) -> msgspec.Struct:
+        self.asked.append((subject, name, msgspec.to_builtins(query)))
         expected = _metadata(self._request)
         assert (subject, name) == (expected["subject"], expected["name"])
         assert msgspec.to_builtins(query) == msgspec.json.decode(str(self._request.contents))
@@ -69,6 +76,19 @@ def interaction_requesters(pact: Pact) -> Iterator[InteractionRequester]:
     for interaction in pact.interactions("Sync"):
         (response,) = list(interaction.response_contents)
         yield InteractionRequester(interaction.request_contents, response)
+
+
+def ask_each(pact: Pact, ask: Callable[[Requester], Awaitable[T]]) -> list[T | NotFoundError]:
+    """Run the consumer's look-up code (`ask`, given the requester its generated requests go
+    through) once per synchronous interaction of `pact`, answered by it: the results, or the
+    `NotFoundError` raised."""
+    results: list[T | NotFoundError] = []
+    for requester in interaction_requesters(pact):
+        try:
+            results.append(run_sync(ask(requester)))
+        except NotFoundError as error:
+            results.append(error)
+    return results
 
 
 def _metadata(contents: Any) -> dict[str, object]:

@@ -19,7 +19,6 @@ import base64
 import json
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar
 
 import msgspec
@@ -27,10 +26,13 @@ import pytest
 from pact import Verifier
 from pact.types import Message
 
+from mall_adapters.bootstrap.infrastructure import Infrastructure
 from mall_adapters.memory.messaging import RecordingSink
 from mall_adapters.messaging.binding import Consumer
 from tests.support.contract_consumer import RecordingConsumer
-from tests.support.contract_pacts import run_sync
+from tests.support.contract_pacts import PACTS_DIR, run_sync
+from tests.support.cores import memory_infrastructure
+from tests.support.ids import ChosenIds
 
 Params = dict[str, Any]
 
@@ -53,6 +55,22 @@ State = Callable[[C, Params], Awaitable[None]]
 Binding = Callable[[C, Consumer], object]
 """Binds the core's query handlers as the production router does (`build_<module>_router`)."""
 
+K = TypeVar("K", bound=ProducingCore)
+
+
+class ChosenIdsCore(Generic[K]):
+    """A provider's core whose next ids a provider state may choose (`ids.choose`): a
+    look-up's pact names the id it asks for, and the state makes that entity under it
+    through the real use case."""
+
+    def __init__(self, build_core: Callable[[Infrastructure], K]) -> None:
+        self.ids = ChosenIds()
+        self.core = build_core(memory_infrastructure(self.ids))
+
+    @property
+    def sink(self) -> RecordingSink:
+        return self.core.sink
+
 
 @dataclass
 class MessageProvider(Generic[C]):
@@ -68,14 +86,15 @@ class MessageProvider(Generic[C]):
     _broken: str = field(default="", init=False, repr=False)
     _errors: list[str] = field(default_factory=list, init=False, repr=False)
 
-    def verify(self, pact_file: Path) -> None:
-        """Verify `pact_file` against the core; fails the test with the verifier's report."""
+    def verify(self, pact_file: str) -> None:
+        """Verify `pacts/<pact_file>` against the core; fails the test with the verifier's
+        report."""
         verifier = (
             Verifier(self.name)
             .set_coloured_output(enabled=False)
             .message_handler(self._produce)
             .state_handler(self._set_up, teardown=True)
-            .add_source(pact_file)
+            .add_source(PACTS_DIR / pact_file)
         )
         self._errors.clear()
         try:

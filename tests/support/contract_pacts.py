@@ -1,6 +1,6 @@
 """Pact helpers shared by the contract tests: where pact files live, which test modules verify
-providers, how consumer tests write pact files, and running coroutines from the synchronous
-callbacks pact-python makes."""
+providers, how consumer tests write pact files (`pact_recorder`), and running coroutines from
+the synchronous callbacks pact-python makes."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ import asyncio
 import json
 import os
 import tempfile
-from collections.abc import Awaitable, Collection
+from collections.abc import Awaitable, Collection, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
+import pytest
 from pact import Pact
 
 PACTS_DIR = Path(__file__).resolve().parents[2] / "pacts"
@@ -47,11 +48,23 @@ class PactRecorder:
     """
 
     def __init__(
-        self, consumer: str, provider: str, scratch: Path, expected: Collection[str]
+        self,
+        consumer: str,
+        provider: str,
+        scratch: Path,
+        expected: Collection[str],
+        specification: str = "V4",
     ) -> None:
+        self.consumer, self.provider = consumer, provider
         self.file_name = f"{consumer}-{provider}.json"
         self._scratch = scratch
         self._expected = set(expected)
+        self._specification = specification
+
+    def new_pact(self) -> Pact:
+        """A fresh pact between the module's consumer and provider, for one test's
+        interactions (it reaches the pact file only when `record`ed)."""
+        return Pact(self.consumer, self.provider).with_specification(self._specification)
 
     def record(self, pact: Pact) -> None:
         pact.write_file(self._scratch)
@@ -68,6 +81,23 @@ class PactRecorder:
         interactions.sort(key=lambda i: str(i["description"]))
         write_atomically(PACTS_DIR / self.file_name, json.dumps(document, indent=2) + "\n")
         return True
+
+
+def pact_recorder(
+    consumer: str, provider: str, descriptions: Collection[str], specification: str = "V4"
+) -> Any:
+    """A consumer test module's `recorder` fixture (module-scoped): its tests `record` the
+    pacts they verified; `pacts/<consumer>-<provider>.json` is published at the end when they
+    recorded exactly `descriptions`. Use as `recorder = pact_recorder(...)` in the module."""
+
+    @pytest.fixture(scope="module")
+    def recorder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PactRecorder]:
+        scratch = tmp_path_factory.mktemp("pacts")
+        recorder = PactRecorder(consumer, provider, scratch, descriptions, specification)
+        yield recorder
+        recorder.publish()
+
+    return recorder
 
 
 def write_atomically(path: Path, text: str) -> None:

@@ -1,7 +1,7 @@
 """Message pacts of the create-order saga: messages in their wire form (body plus subject,
 name and NATS headers as the pact's metadata), the commands a saga participant answers (the
-consumer side: `expect_command`, `SagaCommands`, `assert_answered`), and `SagaParticipant`,
-the provider side of a participant's reply pact.
+consumer side: a table of `CommandCase`s, each checked by `check_command`), and
+`SagaParticipant`, the provider side of a participant's reply pact.
 """
 
 from __future__ import annotations
@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Generic, TypeVar
+from operator import attrgetter
+from typing import Any, Generic, Protocol, TypeVar
 
 import msgspec
 import pytest
@@ -20,26 +21,29 @@ from mall.cosec.domain.create_order import SAGA_NAME
 from mall_adapters.memory.messaging import SentMessage
 from mall_adapters.messaging.binding import Consumer
 from mall_adapters.reliability.envelope import (
+    FAILURE,
     HEADER_COMMAND_ID,
     HEADER_ID,
     HEADER_OUTCOME,
     HEADER_REPLY_TO,
     HEADER_SAGA_ID,
     HEADER_SAGA_NAME,
+    SUCCESS,
     Envelope,
     command_headers,
 )
+from mall_contracts.common import messages as common
 from mall_contracts.common.messages import CommandOrigin
 from mall_contracts.cosec.subjects import CREATE_ORDER_REPLIES
 from tests.support.contract_consumer import RecordingConsumer, delivered
-from tests.support.contract_pacts import PACTS_DIR, run_sync
+from tests.support.contract_pacts import PACTS_DIR, PactRecorder, run_sync
 
 C = TypeVar("C")
 Params = dict[str, Any]
 
 JSON = "application/json"
 COMMAND_ID, SAGA_ID = "command-id", "order-id"
-"""The example ids of a participant's command pact (`expect_command`)."""
+"""The example ids of a participant's command pact (`ExpectedCommand`)."""
 
 
 def wire_message(envelope: Envelope) -> Message:
@@ -77,37 +81,39 @@ def saga_command(
     )
 
 
-def expect_command(
-    pact: Pact,
-    description: str,
-    scenario: str,
-    subject: str,
-    name: str,
-    body: dict[str, Any],
-) -> Pact:
-    """A saga command as a participant receives it, sent in `scenario` (a provider state of
-    cosec: the saga's situation, `tests.support.cosec_saga.SCENARIOS`).
+@dataclass(frozen=True)
+class ExpectedCommand:
+    """A saga command as a participant's pact pins it: sent in `scenario` (a provider state
+    of cosec: the saga's situation, `tests.support.cosec_saga.SCENARIOS`) on `subject`, named
+    `name`, with `body`."""
 
-    Its headers are part of the contract, since the participant answers by them: the command's
-    id (echoed as the reply's command id) and the saga's id, any value of their type; the reply
-    subject and the saga name exactly, since the reply must reach the create-order saga."""
-    (
-        pact.upon_receiving(description, "Async")
-        .given(scenario)
-        .with_body(body, content_type=JSON)
-        .with_metadata(
-            {
-                "subject": subject,
-                "name": name,
-                "contentType": JSON,
-                HEADER_ID: match.str(COMMAND_ID),
-                HEADER_REPLY_TO: CREATE_ORDER_REPLIES,
-                HEADER_SAGA_ID: match.str(SAGA_ID),
-                HEADER_SAGA_NAME: SAGA_NAME,
-            }
+    scenario: str
+    subject: str
+    name: str
+    body: dict[str, Any]
+
+    def expect(self, pact: Pact, description: str) -> Pact:
+        """The command as the participant receives it. Its headers are part of the contract,
+        since the participant answers by them: the command's id (echoed as the reply's
+        command id) and the saga's id, any value of their type; the reply subject and the
+        saga name exactly, since the reply must reach the create-order saga."""
+        (
+            pact.upon_receiving(description, "Async")
+            .given(self.scenario)
+            .with_body(self.body, content_type=JSON)
+            .with_metadata(
+                {
+                    "subject": self.subject,
+                    "name": self.name,
+                    "contentType": JSON,
+                    HEADER_ID: match.str(COMMAND_ID),
+                    HEADER_REPLY_TO: CREATE_ORDER_REPLIES,
+                    HEADER_SAGA_ID: match.str(SAGA_ID),
+                    HEADER_SAGA_NAME: SAGA_NAME,
+                }
+            )
         )
-    )
-    return pact
+        return pact
 
 
 @dataclass
@@ -130,21 +136,78 @@ class SagaCommands:
         return reply
 
 
-def assert_answered(reply: Envelope, name: str, outcome: str, body: dict[str, Any]) -> None:
-    """`reply` answers the example command of `expect_command`: on its reply subject, naming
-    the command, the outcome and the saga it goes back to, with `body`."""
-    assert (reply.subject, reply.name) == (CREATE_ORDER_REPLIES, name)
+@dataclass(frozen=True)
+class Answer:
+    """The reply a participant writes for the saga: its name, outcome and body."""
+
+    name: str
+    outcome: str
+    body: dict[str, Any]
+
+
+SUCCEEDED = Answer(common.SUCCESS, SUCCESS, {})
+
+
+def refused(message: str) -> Answer:
+    """`am.Failure` with the participant's text: a rule refused the command."""
+    return Answer(common.FAILURE, FAILURE, {"message": message})
+
+
+def assert_answered(reply: Envelope, answer: Answer) -> None:
+    """`reply` answers the example command of `ExpectedCommand`: on its reply subject,
+    naming the command, the outcome and the saga it goes back to, with the answer's body."""
+    assert (reply.subject, reply.name) == (CREATE_ORDER_REPLIES, answer.name)
     replied = {
         key: reply.extra_headers.get(key)
         for key in (HEADER_COMMAND_ID, HEADER_OUTCOME, HEADER_SAGA_ID, HEADER_SAGA_NAME)
     }
     assert replied == {
         HEADER_COMMAND_ID: COMMAND_ID,
-        HEADER_OUTCOME: outcome,
+        HEADER_OUTCOME: answer.outcome,
         HEADER_SAGA_ID: SAGA_ID,
         HEADER_SAGA_NAME: SAGA_NAME,
     }
-    assert msgspec.json.decode(reply.data) == body
+    assert msgspec.json.decode(reply.data) == answer.body
+
+
+class Answering(Protocol):
+    """A participant's consumer side: its command route behind `commands`."""
+
+    @property
+    def commands(self) -> SagaCommands: ...
+
+
+P = TypeVar("P", bound=Answering)
+
+
+def nothing_more(participant: object) -> None:
+    """A row whose effect is its reply alone (the command is a check)."""
+
+
+@dataclass(frozen=True)
+class CommandCase(Generic[P]):
+    """One interaction of a participant's command pact (`pacts/<participant>-cosec.json`):
+    the participant as `given` sets it up, the command, what it does to the participant
+    (`then` asserts it) and the participant's answer."""
+
+    intent: str  # the test's id
+    description: str
+    command: ExpectedCommand
+    answer: Answer
+    given: Callable[[P], object]
+    then: Callable[[P], object] = nothing_more
+
+
+def check_command(case: CommandCase[P], participant: P, recorder: PactRecorder) -> None:
+    """The test of one command: the example command, delivered with its headers through the
+    participant's command route and the real command processor, does what the row says and
+    is answered as it says. The verified pact is recorded."""
+    case.given(participant)
+    pact = case.command.expect(recorder.new_pact(), case.description)
+    pact.verify(participant.commands.receive, "Async")
+    case.then(participant)
+    assert_answered(participant.commands.reply(), case.answer)
+    recorder.record(pact)
 
 
 State = Callable[[C, Params], Awaitable[None]]
@@ -159,26 +222,27 @@ Event = Callable[[C, Params], Awaitable[Message]]
 
 @dataclass
 class SagaParticipant(Generic[C]):
-    """The provider side of `pacts/cosec-<participant>.json` (`pact_file`, named by the
-    provider module so the check that every pact is verified finds it).
+    """The provider side of `pacts/cosec-<participant>.json` (`verify` is given the file,
+    named in the provider module so the check that every pact is verified finds it).
 
-    Each interaction gets a fresh core (`build`) with its command routes bound (`bind`, the
-    generated binding). Its provider state is set up in the core, then the command its reply
-    answers goes through the real `CommandProcessor`; the reply it writes to the outbox, with
-    its reply headers, is the message the verifier checks.
+    Each interaction gets a fresh core (`build`) with its command routes bound by the
+    generated binding (`router`, given the core's `handlers`). Its provider state is set up
+    in the core, then the command its reply answers goes through the real
+    `CommandProcessor`; the reply it writes to the outbox, with its reply headers, is the
+    message the verifier checks.
     """
 
     provider: str
-    pact_file: str
     build: Callable[[], C]
-    bind: Callable[[C, Consumer], object]
+    router: Callable[[Any, Consumer], object]
     states: Mapping[str, State[C]]
     replies: Mapping[str, Command]
+    handlers: Callable[[C], object] = attrgetter("handlers")
     events: Mapping[str, Event[C]] = field(default_factory=dict)
     _bench: tuple[C, RecordingConsumer] | None = field(default=None, init=False)
     _params: Params = field(default_factory=dict, init=False)  # of the interaction's states
 
-    def verify(self) -> None:
+    def verify(self, pact_file: str) -> None:
         # Typed as the verifier's parameter (a dict is invariant in its values).
         messages: dict[str, Callable[..., Message] | Message | bytes]
         messages = {d: self._reply(c) for d, c in self.replies.items()}
@@ -188,7 +252,7 @@ class SagaParticipant(Generic[C]):
             .set_coloured_output(enabled=False)
             .message_handler(messages)
             .state_handler(self._state, teardown=True)
-            .add_source(PACTS_DIR / self.pact_file)
+            .add_source(PACTS_DIR / pact_file)
         )
         try:
             verifier.verify()
@@ -209,7 +273,7 @@ class SagaParticipant(Generic[C]):
     def _core(self) -> tuple[C, RecordingConsumer]:
         if self._bench is None:
             core, consumer = self.build(), RecordingConsumer()
-            self.bind(core, consumer)
+            self.router(self.handlers(core), consumer)
             self._bench = (core, consumer)
         return self._bench
 
