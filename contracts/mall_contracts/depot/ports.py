@@ -158,13 +158,15 @@ class DepotHandlers(Protocol):
         """
 
     async def on_order_rejected(self, message: OrderRejected) -> None:
-        """The create-order saga rejected the order. Message `ordersapi.OrderRejected` on
+        """The create-order saga rejected the order; depot closes it (no shopping list for
+        it, ever). Message `ordersapi.OrderRejected` on
         `intellimall.ordering.events.Order`.
         """
 
     async def on_order_canceled(self, message: OrderCanceled) -> None:
-        """The order was canceled; depot cancels its shopping list and payments its invoice.
-        Message `ordersapi.OrderCanceled` on `intellimall.ordering.events.Order`.
+        """The order was canceled; depot closes it and cancels its shopping list, payments
+        cancels its invoice. Message `ordersapi.OrderCanceled` on
+        `intellimall.ordering.events.Order`.
         """
 
 

@@ -92,8 +92,9 @@ class PaymentsHandlers(Protocol):
         """
 
     async def on_order_canceled(self, message: OrderCanceled) -> None:
-        """The order was canceled; depot cancels its shopping list and payments its invoice.
-        Message `ordersapi.OrderCanceled` on `intellimall.ordering.events.Order`.
+        """The order was canceled; depot closes it and cancels its shopping list, payments
+        cancels its invoice. Message `ordersapi.OrderCanceled` on
+        `intellimall.ordering.events.Order`.
         """
 
 
