@@ -16,12 +16,10 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.support.deploy_files import ROOT, WHEEL_SOURCES
 from tests.support.up_process import Launcher
 
 pytestmark = pytest.mark.wheel
-
-ROOT = Path(__file__).resolve().parents[2]
-SOURCES = ("setup.py", "pyproject.toml", "README.md", "contracts", "src", "adapters", "specs")
 
 
 @pytest.fixture
@@ -36,7 +34,7 @@ def build_wheel(folder: Path) -> Path:
     # From a copy of what the build reads: an in-tree build/ could carry stale files.
     source = folder / "source"
     source.mkdir()
-    for name in SOURCES:
+    for name in WHEEL_SOURCES:
         if (ROOT / name).is_dir():
             ignore = shutil.ignore_patterns("__pycache__", "*.egg-info")
             shutil.copytree(ROOT / name, source / name, ignore=ignore)

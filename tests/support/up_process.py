@@ -146,19 +146,24 @@ class Launcher:
         log_name: str = "up.log",
         program: tuple[str, ...] = (sys.executable, "-m", "mall_adapters.bootstrap.cli"),
         cwd: Path | None = None,
+        arguments: tuple[str, ...] = ("up",),
+        env: dict[str, str] | None = None,
     ) -> Up:
-        """`program up --data-dir data_dir --port <free>`, output to a log next to data_dir."""
+        """`program up --data-dir data_dir --port <free>`, output to a log next to data_dir
+        (`arguments` for another command, e.g. `serve --module stores`; `env` adds
+        `INTELLIMALL_*` variables, none of the caller's are passed on)."""
         port = free_port()
-        env = {k: v for k, v in os.environ.items() if not k.startswith("INTELLIMALL_")}
-        env["PYTHONUNBUFFERED"] = "1"
-        command = [*program, "up", "--data-dir", str(data_dir), "--port", str(port)]
+        environment = {k: v for k, v in os.environ.items() if not k.startswith("INTELLIMALL_")}
+        environment.update(env or {})
+        environment["PYTHONUNBUFFERED"] = "1"
+        command = [*program, *arguments, "--data-dir", str(data_dir), "--port", str(port)]
         log_path = data_dir.parent / f"{data_dir.name}-{log_name}"
         log_path.parent.mkdir(parents=True, exist_ok=True)
         with log_path.open("wb") as log:
             process = subprocess.Popen(
                 command,
                 cwd=cwd,
-                env=env,
+                env=environment,
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
