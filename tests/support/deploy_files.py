@@ -50,3 +50,17 @@ def exec_form(arguments: str) -> list[str]:
     """The JSON array of an exec-form instruction (ENTRYPOINT ["intellimall"])."""
     parsed: list[str] = json.loads(arguments)
     return parsed
+
+
+def image_env() -> dict[str, str]:
+    """The `ENV key=value …` settings of the Dockerfile's last stage (the runtime image)."""
+    steps = dockerfile()
+    runtime = max(i for i, (name, _) in enumerate(steps) if name == "FROM")
+    pairs = [p for name, args in steps[runtime:] if name == "ENV" for p in args.split()]
+    return dict(pair.split("=", 1) for pair in pairs)
+
+
+def healthcheck() -> list[str]:
+    """The exec-form command of the Dockerfile's HEALTHCHECK."""
+    (arguments,) = [args for name, args in dockerfile() if name == "HEALTHCHECK"]
+    return exec_form(arguments.split(" CMD ", 1)[1])
