@@ -38,3 +38,44 @@ test: check
 
 clean:
 	rm -rf $(VENV) .intellimall .mypy_cache .pytest_cache .ruff_cache
+
+# ---------------------------------------------------------------- Pact broker (docs/contracts.md)
+# These talk to the broker at PACT_BROKER_BASE_URL (credentials, if it asks for them, in
+# PACT_BROKER_USERNAME/PACT_BROKER_PASSWORD or PACT_BROKER_TOKEN); without it they say so and
+# fail. The pact CLI (PyPI's pact-python-cli, a static binary) is installed on first use.
+.PHONY: pacts-publish pacts-verify-broker can-i-deploy record-deployment pact-broker-url
+PACT             := $(BIN)/pact
+PACT_VERSION     ?= $(shell git rev-parse HEAD)
+PACT_BRANCH      ?= $(or $(GITHUB_HEAD_REF),$(GITHUB_REF_NAME),$(shell git rev-parse --abbrev-ref HEAD))
+PACT_ENVIRONMENT ?= production
+PACT_PROVIDER_TESTS := $(wildcard tests/contract/test_*_provides_*.py tests/contract/test_*_provider.py) \
+	tests/contract/test_pact_broker_source.py
+# Every consumer and provider named by a committed pact.
+PACTICIPANTS = $(shell $(PYTHON) -c 'import json, pathlib; print(*sorted({json.loads(p.read_text())[s]["name"] for p in pathlib.Path("pacts").glob("*.json") for s in ("consumer", "provider")}))')
+
+pact-broker-url:
+	@test -n "$$PACT_BROKER_BASE_URL" || { echo "PACT_BROKER_BASE_URL is not set: there is no Pact broker to talk to (see docs/contracts.md)" >&2; exit 1; }
+
+$(PACT): | $(VENV)/.dev-installed
+	$(BIN)/pip install --quiet "pact-python-cli>=1!0.10.9,<1!0.11"
+
+# The committed pacts, as this commit's version of each consumer, on its branch.
+pacts-publish: pact-broker-url $(PACT)
+	$(PACT) broker publish pacts --consumer-app-version $(PACT_VERSION) --branch $(PACT_BRANCH)
+
+# Every provider verification, on the pacts the broker selects; results published.
+pacts-verify-broker: pact-broker-url $(VENV)/.dev-installed
+	INTELLIMALL_PACT_SOURCE=broker INTELLIMALL_PACT_VERSION=$(PACT_VERSION) \
+	INTELLIMALL_PACT_BRANCH=$(PACT_BRANCH) $(BIN)/pytest -q $(PACT_PROVIDER_TESTS)
+
+# All pacticipants ship together (one repository, one version), so they are asked as a set:
+# each integration is checked between the versions of this commit (and what is deployed).
+can-i-deploy: pact-broker-url $(PACT)
+	$(PACT) broker can-i-deploy $(foreach p,$(PACTICIPANTS),--pacticipant $(p) --version $(PACT_VERSION)) \
+	  --to-environment $(PACT_ENVIRONMENT) --retry-while-unknown 6 --retry-interval 10
+
+record-deployment: pact-broker-url $(PACT)
+	@for p in $(PACTICIPANTS); do \
+	  $(PACT) broker record-deployment --pacticipant $$p --version $(PACT_VERSION) \
+	    --environment $(PACT_ENVIRONMENT) || exit 1; \
+	done

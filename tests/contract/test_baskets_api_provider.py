@@ -22,10 +22,11 @@ from mall_adapters.bootstrap.settings import Settings
 from mall_adapters.postgres.baskets import PostgresProductCache, PostgresStoreCache
 from mall_adapters.postgres.database import Database, PoolSizes
 from mall_adapters.postgres.event_store import PostgresEventStore
-from tests.support.contract_pacts import PACTS_DIR, run_sync
+from tests.support.contract_pacts import run_sync
 from tests.support.contract_server import HOST, serving
+from tests.support.contract_source import add_pact_source
 
-PACT_FILE = PACTS_DIR / "baskets-ui-baskets-api.json"
+PACT_FILE = "baskets-ui-baskets-api.json"
 BASKETS_TABLES = (
     "baskets.events",
     "baskets.snapshots",
@@ -124,7 +125,6 @@ def test_baskets_api_honours_the_baskets_ui_pact(settings: Settings) -> None:
             Verifier("baskets-api", host=HOST)
             .set_coloured_output(enabled=False)
             .add_transport(url=url)
-            .add_source(PACT_FILE)
             .state_handler(
                 {
                     "": states.no_state,
@@ -135,6 +135,7 @@ def test_baskets_api_honours_the_baskets_ui_pact(settings: Settings) -> None:
                 teardown=True,
             )
         )
+        add_pact_source(verifier, PACT_FILE)
         try:
             verifier.verify()
         except RuntimeError:

@@ -108,14 +108,14 @@ def test_stores_honours_the_pact(pact_file: str) -> None:
 def test_a_message_that_drifted_fails_the_verification() -> None:
     drifted = replace(STORES, events={**STORES.events, "a StoreCreated message": store_rebranded})
     with pytest.raises(pytest.fail.Exception) as failed:
-        drifted.verify("baskets-stores.json")
+        drifted.verify("baskets-stores.json", committed=True)
     assert "'storesapi.StoreRebranded' to be equal to 'storesapi.StoreCreated'" in str(failed.value)
     assert "There were 1 pact failures" in str(failed.value)
 
 
 def test_a_look_up_without_its_provider_state_fails_the_verification() -> None:
     with pytest.raises(pytest.fail.Exception) as failed:
-        replace(STORES, states={}).verify("search-stores.json")
+        replace(STORES, states={}).verify("search-stores.json", committed=True)
     report = str(failed.value)
     assert "stores knows no provider state 'a store exists'" in report
     assert "stores knows no provider state 'a product exists'" in report

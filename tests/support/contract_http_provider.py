@@ -26,8 +26,9 @@ from pact import Verifier
 from mall_adapters.bootstrap.app import create_app
 from mall_adapters.bootstrap.settings import Settings
 from mall_adapters.postgres.database import Database, PoolSizes
-from tests.support.contract_pacts import PACTS_DIR, run_sync
+from tests.support.contract_pacts import run_sync
 from tests.support.contract_server import HOST, serving
+from tests.support.contract_source import add_pact_source
 
 Params = Mapping[str, Any]
 """A provider state's parameters, as the consumer wrote them in `.given(state, **params)`."""
@@ -148,9 +149,9 @@ def verify_http_pact(
             Verifier(provider, host=HOST)
             .set_coloured_output(enabled=False)
             .add_transport(url=url)
-            .add_source(PACTS_DIR / pact_file)
             .state_handler(states_url, teardown=True, body=True)
         )
+        add_pact_source(verifier, pact_file)
         try:
             verifier.verify()
         except RuntimeError:

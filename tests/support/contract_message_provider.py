@@ -30,7 +30,8 @@ from mall_adapters.bootstrap.infrastructure import Infrastructure
 from mall_adapters.memory.messaging import RecordingSink
 from mall_adapters.messaging.binding import Consumer
 from tests.support.contract_consumer import RecordingConsumer
-from tests.support.contract_pacts import PACTS_DIR, run_sync
+from tests.support.contract_pacts import run_sync
+from tests.support.contract_source import add_pact_source
 from tests.support.cores import memory_infrastructure
 from tests.support.ids import ChosenIds
 
@@ -86,16 +87,17 @@ class MessageProvider(Generic[C]):
     _broken: str = field(default="", init=False, repr=False)
     _errors: list[str] = field(default_factory=list, init=False, repr=False)
 
-    def verify(self, pact_file: str) -> None:
-        """Verify `pacts/<pact_file>` against the core; fails the test with the verifier's
-        report."""
+    def verify(self, pact_file: str, *, committed: bool = False) -> None:
+        """Verify the pact `pacts/<pact_file>` (from its source, `add_pact_source`: `committed`
+        for a deliberately broken provider) against the core; fails the test with the
+        verifier's report."""
         verifier = (
             Verifier(self.name)
             .set_coloured_output(enabled=False)
             .message_handler(self._produce)
             .state_handler(self._set_up, teardown=True)
-            .add_source(PACTS_DIR / pact_file)
         )
+        add_pact_source(verifier, pact_file, committed=committed)
         self._errors.clear()
         try:
             verifier.verify()

@@ -36,7 +36,8 @@ from mall_contracts.common import messages as common
 from mall_contracts.common.messages import CommandOrigin
 from mall_contracts.cosec.subjects import CREATE_ORDER_REPLIES
 from tests.support.contract_consumer import RecordingConsumer, delivered
-from tests.support.contract_pacts import PACTS_DIR, PactRecorder, run_sync
+from tests.support.contract_pacts import PactRecorder, run_sync
+from tests.support.contract_source import add_pact_source
 
 C = TypeVar("C")
 Params = dict[str, Any]
@@ -252,8 +253,8 @@ class SagaParticipant(Generic[C]):
             .set_coloured_output(enabled=False)
             .message_handler(messages)
             .state_handler(self._state, teardown=True)
-            .add_source(PACTS_DIR / pact_file)
         )
+        add_pact_source(verifier, pact_file)
         try:
             verifier.verify()
         except RuntimeError:
