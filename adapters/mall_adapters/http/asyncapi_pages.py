@@ -15,6 +15,7 @@ from typing import Any
 from litestar import MediaType, get
 from litestar.exceptions import NotFoundException
 from litestar.handlers import HTTPRouteHandler
+from litestar.params import FromPath
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,7 @@ def asyncapi_routes(specs_dir: Path, modules: tuple[str, ...]) -> list[HTTPRoute
         return index
 
     @get("/asyncapi/{module:str}", media_type=MediaType.HTML, sync_to_thread=False)
-    def asyncapi_module(module: str) -> str:
+    def asyncapi_module(module: FromPath[str]) -> str:
         if module not in pages:
             raise NotFoundException()
         return pages[module]
