@@ -50,6 +50,8 @@ INDEX_PAGE = """<!doctype html>
 <head>
   <meta charset="utf-8">
   <title>IntelliMall messaging (AsyncAPI)</title>
+  <style>body { font-family: system-ui, sans-serif; max-width: 60em; margin: 2em auto; }
+  li { margin: 0.5em 0; }</style>
 </head>
 <body>
   <h1>IntelliMall messaging (AsyncAPI)</h1>
