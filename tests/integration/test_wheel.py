@@ -74,4 +74,8 @@ def test_the_installed_wheel_serves_the_api_docs_and_specs(
         spec = client.get("/specs/openapi/stores.yaml")
         assert spec.status_code == 200
         assert spec.text == (ROOT / "specs" / "openapi" / "stores.yaml").read_text()
+        assert "AsyncApiStandalone.render" in client.get("/asyncapi/stores").text
+        assert client.get("/static/asyncapi-react/index.js").status_code == 200
+        bundled = client.get("/specs/bundled/asyncapi/stores.json")
+        assert bundled.text == (ROOT / "specs/bundled/asyncapi/stores.json").read_text()
     up.interrupt()

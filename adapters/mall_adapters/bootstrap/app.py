@@ -19,6 +19,7 @@ from mall_adapters.bootstrap.health import (
 from mall_adapters.bootstrap.runtime import running
 from mall_adapters.bootstrap.settings import Settings
 from mall_adapters.http.admin import DeadLetterOperations, ModuleDeadLetters
+from mall_adapters.http.asyncapi_pages import asyncapi_routes
 from mall_adapters.http.errors import EXCEPTION_HANDLERS
 from mall_adapters.http.generated.operations import build_operations_routes
 from mall_adapters.http.guard import guard_input
@@ -77,6 +78,7 @@ def create_app(
             yield
 
     site = site_routes(root.infra.registry(), settings.specs_dir, api_docs(settings))
+    site += asyncapi_routes(settings.specs_dir, settings.modules)
     app = Litestar(
         route_handlers=[*handlers, *site],
         lifespan=[lifespan] if manage_lifespan else [],

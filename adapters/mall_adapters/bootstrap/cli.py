@@ -33,6 +33,10 @@ def main(argv: list[str] | None = None) -> int:
 
     commands.add_parser("migrate", help="apply the migrations of every module")
 
+    from mall_adapters.bootstrap.docs_site import add_docs_command
+
+    add_docs_command(commands)
+
     bench = commands.add_parser("bench", help="measure and print figures")
     bench_kinds = bench.add_subparsers(dest="bench", required=True)
     startup = bench_kinds.add_parser("startup", help="time `up` until /liveness answers")
@@ -58,6 +62,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "codegen":
         return run_codegen(args.root, args.check)
+    if args.command == "docs":
+        from mall_adapters.bootstrap.docs_site import run_docs
+
+        return run_docs(args)
     if args.command == "bench":
         if args.bench == "contention":
             from mall_adapters.bootstrap.bench_contention import bench_contention

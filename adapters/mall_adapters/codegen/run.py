@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from mall_adapters.codegen.bundle import BUNDLED, emit_bundles
 from mall_adapters.codegen.emit_bindings import HTTP, MESSAGING, emit_bindings
 from mall_adapters.codegen.emit_contracts import ROOT, emit_contracts
 from mall_adapters.codegen.model import Model
 
-OUTPUT_DIRS = (ROOT, MESSAGING, HTTP)
+OUTPUTS = ((ROOT, "*.py"), (MESSAGING, "*.py"), (HTTP, "*.py"), (BUNDLED, "*.json"))
+"""Each folder the generator owns, and the files in it that it writes."""
 
 
 @dataclass(frozen=True)
@@ -31,13 +33,13 @@ class Drift:
 def generate(root: Path) -> dict[str, str]:
     """Every generated file, by path relative to the project root."""
     model = Model.read(root)
-    return {**emit_contracts(model), **emit_bindings(model)}
+    return {**emit_contracts(model), **emit_bindings(model), **emit_bundles(model.specs)}
 
 
 def existing(root: Path) -> set[str]:
     found: set[str] = set()
-    for folder in OUTPUT_DIRS:
-        found |= {p.relative_to(root).as_posix() for p in (root / folder).rglob("*.py")}
+    for folder, pattern in OUTPUTS:
+        found |= {p.relative_to(root).as_posix() for p in (root / folder).rglob(pattern)}
     return found
 
 

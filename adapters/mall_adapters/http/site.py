@@ -22,13 +22,13 @@ SWAGGER_PAGE = """<!doctype html>
 <head>
   <meta charset="utf-8">
   <title>IntelliMall API</title>
-  <link rel="stylesheet" href="/static/swagger-ui/swagger-ui.css">
-  <link rel="icon" type="image/png" href="/static/swagger-ui/favicon-32x32.png">
+  <link rel="stylesheet" href="__ASSETS__/swagger-ui/swagger-ui.css">
+  <link rel="icon" type="image/png" href="__ASSETS__/swagger-ui/favicon-32x32.png">
 </head>
 <body>
   <div id="swagger-ui"></div>
-  <script src="/static/swagger-ui/swagger-ui-bundle.js" charset="utf-8"></script>
-  <script src="/static/swagger-ui/swagger-ui-standalone-preset.js" charset="utf-8"></script>
+  <script src="__ASSETS__/swagger-ui/swagger-ui-bundle.js" charset="utf-8"></script>
+  <script src="__ASSETS__/swagger-ui/swagger-ui-standalone-preset.js" charset="utf-8"></script>
   <script>
     window.ui = SwaggerUIBundle({
       urls: __URLS__,
@@ -44,12 +44,18 @@ SWAGGER_PAGE = """<!doctype html>
 """
 
 
+def swagger_page(api_docs: dict[str, str], specs: str, assets: str) -> str:
+    """Swagger UI over `api_docs`; `specs` and `assets` are where the spec files and the
+    static folder are, seen from the page."""
+    urls = [{"name": title, "url": f"{specs}/{path}"} for title, path in api_docs.items()]
+    return SWAGGER_PAGE.replace("__ASSETS__", assets).replace("__URLS__", json.dumps(urls))
+
+
 def site_routes(
     registry: CollectorRegistry, specs_dir: Path, api_docs: dict[str, str]
 ) -> list[HTTPRouteHandler]:
     """`api_docs` maps a title ("Store Management") to its OpenAPI file under `specs/`."""
-    urls = [{"name": title, "url": f"/specs/{path}"} for title, path in api_docs.items()]
-    page = SWAGGER_PAGE.replace("__URLS__", json.dumps(urls))
+    page = swagger_page(api_docs, specs="/specs", assets="/static")
 
     @route(
         "/liveness", http_method=["GET", "HEAD"], media_type=MediaType.TEXT, sync_to_thread=False
