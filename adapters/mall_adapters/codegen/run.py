@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from mall_adapters.codegen.catalog import GENERATED_DIRS as CATALOG_DIRS
+from mall_adapters.codegen.catalog import emit_catalog
 from mall_adapters.codegen.emit_bindings import HTTP, MESSAGING, emit_bindings
 from mall_adapters.codegen.emit_contracts import ROOT, emit_contracts
 from mall_adapters.codegen.model import Model
@@ -31,13 +33,15 @@ class Drift:
 def generate(root: Path) -> dict[str, str]:
     """Every generated file, by path relative to the project root."""
     model = Model.read(root)
-    return {**emit_contracts(model), **emit_bindings(model)}
+    return {**emit_contracts(model), **emit_bindings(model), **emit_catalog(model)}
 
 
 def existing(root: Path) -> set[str]:
     found: set[str] = set()
     for folder in OUTPUT_DIRS:
         found |= {p.relative_to(root).as_posix() for p in (root / folder).rglob("*.py")}
+    for folder in CATALOG_DIRS:  # every file there is generated
+        found |= {p.relative_to(root).as_posix() for p in (root / folder).rglob("*") if p.is_file()}
     return found
 
 
@@ -52,11 +56,12 @@ def check(root: Path) -> Drift:
     return Drift(changed, sorted(set(wanted) - on_disk), sorted(on_disk - set(wanted)))
 
 
-def write(root: Path) -> list[str]:
-    """Write the generated files and delete stale ones; returns what changed."""
-    wanted = generate(root)
+def write(root: Path, only: str = "") -> list[str]:
+    """Write the generated files (those under `only`, if given) and delete stale ones;
+    returns what changed."""
+    wanted = {p: text for p, text in generate(root).items() if p.startswith(only)}
     touched = []
-    for rel in sorted(existing(root) - set(wanted)):
+    for rel in sorted(p for p in existing(root) - set(wanted) if p.startswith(only)):
         (root / rel).unlink()
         touched.append(f"deleted {rel}")
     for rel, text in sorted(wanted.items()):
