@@ -47,7 +47,9 @@ clean:
 # locally by catalog/no-telemetry.mjs. `make catalog-lint` runs @eventcatalog/linter alone
 # (a few MB, from .ci/eventcatalog-linter), and `make test` runs it.
 CATALOG_ENV := ASTRO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1 NO_UPDATE_NOTIFIER=1 SCARF_ANALYTICS=false
-CATALOG_NPM := npm ci --no-audit --no-fund --loglevel=error
+# `npm install --no-save` keeps to the committed lock file; `npm ci` refuses it because this
+# registry lacks the other platforms' optional packages (rollup, pagefind), so they are not in it.
+CATALOG_NPM := npm install --no-save --no-audit --no-fund --loglevel=error
 CATALOG_OFFLINE := $(shell unshare -n true 2>/dev/null && echo "unshare -n")
 LINTER_DIR := .ci/eventcatalog-linter
 

@@ -62,7 +62,9 @@ def serve_catalog(site: Path, host: str, port: int) -> int:
         return 1
     handler = functools.partial(QuietHandler, directory=str(site))
     with ThreadingHTTPServer((host, port), handler) as server:
-        print(f"EventCatalog on http://{host}:{server.server_address[1]}/ (Ctrl-C stops)")
+        print(
+            f"EventCatalog on http://{host}:{server.server_address[1]}/ (Ctrl-C stops)", flush=True
+        )
         with contextlib.suppress(KeyboardInterrupt):
             server.serve_forever()
     return 0
