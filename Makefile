@@ -79,3 +79,38 @@ record-deployment: pact-broker-url $(PACT)
 	  $(PACT) broker record-deployment --pacticipant $$p --version $(PACT_VERSION) \
 	    --environment $(PACT_ENVIRONMENT) || exit 1; \
 	done
+
+# ---- EventCatalog explorer (catalog/) ------------------------------------------------------
+# `intellimall catalog generate` writes catalog/ from specs/ (and `codegen --check` guards it).
+# `make catalog` builds the site into catalog/dist with @eventcatalog/core (pinned, in the
+# gitignored catalog/node_modules; Node 24 comes from npm's `node` package there, the system
+# Node is left alone), without network when `unshare -n` is allowed, telemetry answered
+# locally by catalog/no-telemetry.mjs. `make catalog-lint` runs @eventcatalog/linter alone
+# (a few MB, from .ci/eventcatalog-linter), and `make test` runs it.
+CATALOG_ENV := ASTRO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1 NO_UPDATE_NOTIFIER=1 SCARF_ANALYTICS=false
+# `npm install --no-save` keeps to the committed lock file; `npm ci` refuses it because this
+# registry lacks the other platforms' optional packages (rollup, pagefind), so they are not in it.
+CATALOG_NPM := npm install --no-save --no-audit --no-fund --loglevel=error
+CATALOG_OFFLINE := $(shell unshare -n true 2>/dev/null && echo "unshare -n")
+LINTER_DIR := .ci/eventcatalog-linter
+
+.PHONY: catalog catalog-lint
+
+catalog/node_modules/.installed: catalog/package.json catalog/package-lock.json
+	cd catalog && $(CATALOG_ENV) $(CATALOG_NPM)
+	touch $@
+
+$(LINTER_DIR)/node_modules/.installed: $(LINTER_DIR)/package.json $(LINTER_DIR)/package-lock.json
+	cd $(LINTER_DIR) && $(CATALOG_NPM)
+	touch $@
+
+catalog-lint: $(LINTER_DIR)/node_modules/.installed
+	cd catalog && ../$(LINTER_DIR)/node_modules/.bin/eventcatalog-linter
+
+catalog: $(VENV)/.installed catalog/node_modules/.installed catalog-lint
+	$(BIN)/intellimall codegen --check
+	cd catalog && PATH="$$PWD/node_modules/.bin:$$PATH" NODE_OPTIONS="--import=$$PWD/no-telemetry.mjs" \
+		$(CATALOG_ENV) $(CATALOG_OFFLINE) sh -c 'ip link set lo up 2>/dev/null; exec eventcatalog build'
+	$(BIN)/intellimall codegen --check
+
+test: catalog-lint

@@ -9,6 +9,7 @@ import logging
 import sys
 from pathlib import Path
 
+from mall_adapters.bootstrap.catalog_cli import add_catalog_parser, run_catalog
 from mall_adapters.bootstrap.settings import ALL_MODULES, Settings
 
 # `codegen` works on a source checkout: the repository this file is part of.
@@ -59,7 +60,11 @@ def main(argv: list[str] | None = None) -> int:
         "replay", nargs="*", metavar="MODULE CONSUMER ID", help="replay one message"
     )
 
+    add_catalog_parser(commands)
+
     args = parser.parse_args(argv)
+    if args.command == "catalog":
+        return run_catalog(args, SOURCE_ROOT)
     if args.command == "codegen":
         return run_codegen(args.root, args.check)
     if args.command == "docs":

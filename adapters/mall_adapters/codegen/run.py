@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mall_adapters.codegen.bundle import BUNDLED, emit_bundles
+from mall_adapters.codegen.catalog import GENERATED_DIRS as CATALOG_DIRS
+from mall_adapters.codegen.catalog import emit_catalog
 from mall_adapters.codegen.emit_bindings import HTTP, MESSAGING, emit_bindings
 from mall_adapters.codegen.emit_contracts import ROOT, emit_contracts
 from mall_adapters.codegen.model import Model
@@ -33,13 +35,20 @@ class Drift:
 def generate(root: Path) -> dict[str, str]:
     """Every generated file, by path relative to the project root."""
     model = Model.read(root)
-    return {**emit_contracts(model), **emit_bindings(model), **emit_bundles(model.specs)}
+    return {
+        **emit_contracts(model),
+        **emit_bindings(model),
+        **emit_bundles(model.specs),
+        **emit_catalog(model),
+    }
 
 
 def existing(root: Path) -> set[str]:
     found: set[str] = set()
     for folder, pattern in OUTPUTS:
         found |= {p.relative_to(root).as_posix() for p in (root / folder).rglob(pattern)}
+    for folder in CATALOG_DIRS:  # every file there is generated
+        found |= {p.relative_to(root).as_posix() for p in (root / folder).rglob("*") if p.is_file()}
     return found
 
 
@@ -54,11 +63,12 @@ def check(root: Path) -> Drift:
     return Drift(changed, sorted(set(wanted) - on_disk), sorted(on_disk - set(wanted)))
 
 
-def write(root: Path) -> list[str]:
-    """Write the generated files and delete stale ones; returns what changed."""
-    wanted = generate(root)
+def write(root: Path, only: str = "") -> list[str]:
+    """Write the generated files (those under `only`, if given) and delete stale ones;
+    returns what changed."""
+    wanted = {p: text for p, text in generate(root).items() if p.startswith(only)}
     touched = []
-    for rel in sorted(existing(root) - set(wanted)):
+    for rel in sorted(p for p in existing(root) - set(wanted) if p.startswith(only)):
         (root / rel).unlink()
         touched.append(f"deleted {rel}")
     for rel, text in sorted(wanted.items()):
