@@ -35,7 +35,8 @@ def app_registry() -> CollectorRegistry:
 
 class MessageMetrics:
     """`<module>_received_messages_count`, `..._latency_seconds` and `<module>_sent_messages_count`,
-    each labelled by message name plus a synthetic `all`."""
+    each labelled by message name plus a synthetic `all` (`handled="false"`: the handler
+    failed), and `<module>_parked_messages_count`: deliveries its consumers gave up on."""
 
     def __init__(self, registry: CollectorRegistry, module: str) -> None:
         self._received = Counter(
@@ -57,6 +58,15 @@ class MessageMetrics:
             ["message"],
             registry=registry,
         )
+        self._parked = Counter(
+            f"{module}_parked_messages_count",
+            f"Deliveries {module}'s consumers parked as dead letters after their last attempt.",
+            ["message"],
+            registry=registry,
+        )
+
+    def parked(self, name: str) -> None:
+        self._parked.labels(name).inc()
 
     def received(self, name: str, handled: bool, seconds: float) -> None:
         flag = "true" if handled else "false"
