@@ -75,8 +75,9 @@ async def running(
     except (OSError, asyncpg.PostgresError) as error:
         raise StartupError(f"PostgreSQL at {settings.pg_dsn} is not reachable: {error}") from None
     try:
-        async with db.pool.acquire() as conn:
-            applied = await migrate(conn, {m: module_migrations(m) for m in modules})
+        with untraced():  # the start-up's migrations are no one's trace
+            async with db.pool.acquire() as conn:
+                applied = await migrate(conn, {m: module_migrations(m) for m in modules})
         if applied:
             log.info("applied migrations: %s", ", ".join(applied))
         await connect_broker(broker, settings.nats_url, settings.connect_timeout_seconds)

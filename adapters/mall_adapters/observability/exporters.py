@@ -58,7 +58,9 @@ def span_exporter(name: str, env: Mapping[str, str]) -> SpanExporter:
         )
 
         return HttpSpanExporter()
-    raise TracingConfigError(f"OTLP protocol {protocol!r}: use grpc or http/protobuf")
+    raise TracingConfigError(
+        f"OTEL_EXPORTER_OTLP_(TRACES_)PROTOCOL={protocol!r}: use grpc or http/protobuf"
+    )
 
 
 def configure_tracing(env: Mapping[str, str] | None = None) -> trace.TracerProvider | None:
