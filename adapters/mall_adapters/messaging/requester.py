@@ -42,10 +42,11 @@ class NatsRequester(Requester):
         try:
             with client_span(name, subject) as trace:
                 reply = await self._ask(subject, name, query, trace)
+            answer = self._decode(subject, name, reply, replies)
             outcome = ANSWERED
         finally:
             self._metrics.requested(name, outcome, time.perf_counter() - started)
-        return self._decode(subject, name, reply, replies)
+        return answer
 
     async def _ask(
         self, subject: str, name: str, query: msgspec.Struct, trace: Mapping[str, str]
