@@ -9,8 +9,8 @@ from typing import Generic, TypeVar
 
 from mall.kernel.saga.ports import SagaCommands, SagaStore
 from mall.kernel.saga.state import Outgoing, SagaState, SagaStatus
+from mall_adapters.observability import tracing
 from mall_adapters.observability.metrics import SagaMetrics
-from mall_adapters.observability.tracing import internal_span
 
 D = TypeVar("D")
 
@@ -20,6 +20,9 @@ class TracedSagaCommands(SagaCommands):
         self._commands = commands
 
     async def send(self, outgoing: Outgoing) -> None:
+        if not tracing.enabled():
+            await self._commands.send(outgoing)
+            return
         attributes: dict[str, str | int] = {
             "saga.name": outgoing.saga_name,
             "saga.id": outgoing.saga_id,
@@ -27,7 +30,9 @@ class TracedSagaCommands(SagaCommands):
             "saga.direction": outgoing.direction.value,
             "saga.command_id": outgoing.command_id,
         }
-        with internal_span(f"saga {outgoing.saga_name} {outgoing.command.name}", attributes):
+        with tracing.internal_span(
+            f"saga {outgoing.saga_name} {outgoing.command.name}", attributes
+        ):
             await self._commands.send(outgoing)
 
 

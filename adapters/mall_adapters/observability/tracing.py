@@ -51,6 +51,10 @@ def installed() -> TracerProvider | None:
     return _provider
 
 
+def enabled() -> bool:
+    return _tracer is not None
+
+
 def producer_span(
     name: str, message_id: str, subject: str
 ) -> AbstractContextManager[Mapping[str, str]]:
@@ -58,7 +62,7 @@ def producer_span(
     it (stored with the message, so the relay and the consumers continue this trace)."""
     if _tracer is None:
         return _NOT_TRACED_HEADERS
-    return _producer_span(_tracer, f"outbox {name}", message_id, subject)
+    return _injecting(_tracer, f"outbox {name}", SpanKind.PRODUCER, _message(message_id, subject))
 
 
 def publish_span(
@@ -68,7 +72,8 @@ def publish_span(
     `headers`; yields the headers to publish with (carrying this span)."""
     if _tracer is None:
         return _NOT_TRACED_HEADERS
-    return _child(headers, _producer_span(_tracer, f"publish {name}", message_id, subject))
+    span = _injecting(_tracer, f"publish {name}", SpanKind.PRODUCER, _message(message_id, subject))
+    return _child(headers, span)
 
 
 def consumer_span(
@@ -135,14 +140,6 @@ def _message(message_id: str, subject: str) -> dict[str, str]:
         "messaging.message.id": message_id,
         "messaging.destination.name": subject,
     }
-
-
-@contextmanager
-def _producer_span(
-    tracer: trace.Tracer, name: str, message_id: str, subject: str
-) -> Iterator[Mapping[str, str]]:
-    with _injecting(tracer, name, SpanKind.PRODUCER, _message(message_id, subject)) as headers:
-        yield headers
 
 
 @contextmanager
