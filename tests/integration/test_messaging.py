@@ -160,6 +160,10 @@ async def test_a_failing_message_is_retried_then_parked_and_can_be_replayed(
         "stores_received_messages_count_total", {"message": "tests.Thing", "handled": "false"}
     )
     assert failed == 3.0
+    parked = harness.registry.get_sample_value(
+        "stores_parked_messages_count_total", {"message": "tests.Thing"}
+    )
+    assert parked == 1.0
 
     harness.failing = False  # the bug got fixed
     assert await harness.consumer.replay(letters[0])

@@ -8,6 +8,8 @@ from typing import Any
 
 import yaml
 from litestar import Litestar
+from litestar.plugins.opentelemetry import OpenTelemetryConfig, OpenTelemetryPlugin
+from opentelemetry.trace import TracerProvider
 
 from mall_adapters.bootstrap.containers import Root
 from mall_adapters.bootstrap.health import (
@@ -26,7 +28,7 @@ from mall_adapters.http.guard import guard_input
 from mall_adapters.http.health import readiness_route
 from mall_adapters.http.site import site_routes
 from mall_adapters.infra.supervisor import EmbeddedServer
-from mall_adapters.observability.tracing import configure_tracing
+from mall_adapters.observability.exporters import configure_tracing
 
 
 def api_docs(settings: Settings) -> dict[str, str]:
@@ -40,6 +42,17 @@ def api_docs(settings: Settings) -> dict[str, str]:
     return docs
 
 
+def http_tracing(provider: TracerProvider) -> OpenTelemetryPlugin:
+    """A SERVER span per request (probes and scrapes left out; `HttpMetrics` names it by its
+    route once routed); SQL spans are its children."""
+    config = OpenTelemetryConfig(
+        tracer_provider=provider,
+        exclude=["^/metrics", "^/liveness", "^/readiness"],
+        exclude_spans=["receive", "send"],
+    )
+    return OpenTelemetryPlugin(config)
+
+
 def create_app(
     settings: Settings,
     root: Root | None = None,
@@ -51,7 +64,7 @@ def create_app(
     """The app for `settings.modules`. With `manage_lifespan=False` the caller runs
     `running(root, modules)` itself (tests do, to share one event loop with the app).
     `embedded`: the servers `up` supervises, which readiness reports on."""
-    configure_tracing()
+    provider = configure_tracing()
     root = root or Root(settings=settings)
     broker = root.infra.broker()
     handlers: list[Any] = []
@@ -86,6 +99,8 @@ def create_app(
         before_request=guard_input,  # NUL and over-long ids never reach a handler
         openapi_config=None,
         logging_config=None,  # the CLI configures logging; Litestar must not replace it
+        middleware=[root.infra.http_metrics().middleware],
+        plugins=[] if provider is None else [http_tracing(provider)],
     )
     app.state.root = root
     return app

@@ -15,6 +15,7 @@ from mall_adapters.bootstrap.chores import Periodic
 from mall_adapters.bootstrap.infrastructure import MessagingKit
 from mall_adapters.http.generated.cosec import build_cosec_routes
 from mall_adapters.messaging.generated.cosec import OutboxCosecPublisher, build_cosec_router
+from mall_adapters.observability.sagas import CountedSagaStore, TracedSagaCommands
 from mall_adapters.postgres.sagas import PostgresSagaStore
 from mall_contracts.cosec.ports import CosecEndpoints
 
@@ -41,8 +42,8 @@ class CosecContainer(containers.DeclarativeContainer):
     sagas = providers.Singleton(
         SagaCoordinator[CreateOrderData],
         CREATE_ORDER,
-        store,
-        providers.Singleton(SagaCommandSender, publisher),
+        providers.Singleton(CountedSagaStore[CreateOrderData], store, infra.saga_metrics),
+        providers.Singleton(TracedSagaCommands, providers.Singleton(SagaCommandSender, publisher)),
         uow,
         infra.clock,
         infra.ids,

@@ -17,7 +17,14 @@ from mall_adapters.messaging.relay import OutboxRelay, RelaySettings
 from mall_adapters.messaging.requester import NatsRequester
 from mall_adapters.messaging.responder import ReadScope
 from mall_adapters.messaging.sink import OutboxSink
-from mall_adapters.observability.metrics import MessageMetrics, RelayMetrics, app_registry
+from mall_adapters.observability.http_metrics import HttpMetrics
+from mall_adapters.observability.metrics import (
+    LookupMetrics,
+    MessageMetrics,
+    RelayMetrics,
+    SagaMetrics,
+    app_registry,
+)
 from mall_adapters.postgres.database import Database
 from mall_adapters.postgres.dead_letters import PostgresDeadLetters
 from mall_adapters.postgres.idempotency import PostgresIdempotencyRecords
@@ -66,7 +73,14 @@ class Infrastructure(containers.DeclarativeContainer):
     broker = providers.Singleton(nats_broker, settings)
     clock = providers.Singleton(SystemClock)
     ids = providers.Singleton(UuidIds)
-    requester = providers.Singleton(NatsRequester, broker, settings.provided.query_timeout_seconds)
+    requester = providers.Singleton(
+        NatsRequester,
+        broker,
+        settings.provided.query_timeout_seconds,
+        providers.Singleton(LookupMetrics, registry),
+    )
+    http_metrics = providers.Singleton(HttpMetrics, registry)
+    saga_metrics = providers.Singleton(SagaMetrics, registry)
     watch = providers.Singleton(
         PostgresOutboxWatch, db, settings.provided.modules, settings.provided.relay_poll_seconds
     )

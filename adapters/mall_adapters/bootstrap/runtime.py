@@ -14,6 +14,7 @@ from faststream.nats import NatsBroker
 from mall_adapters.bootstrap.chores import every
 from mall_adapters.messaging.drain import PullDrain
 from mall_adapters.messaging.stream import ensure_stream
+from mall_adapters.observability.tracing import untraced
 from mall_adapters.postgres.database import PoolSizes
 from mall_adapters.postgres.migrate import migrate, module_migrations
 
@@ -34,6 +35,21 @@ async def connect_broker(broker: NatsBroker, url: str, timeout_seconds: float) -
             await broker.connect()
     except TimeoutError:
         raise StartupError(f"NATS at {url} did not answer within {timeout_seconds:.0f}s") from None
+
+
+def background(root: Any, modules: tuple[str, ...]) -> list[asyncio.Task[None]]:
+    """Start the outbox watch, and each module's relay, janitor and own loops."""
+    tasks = [asyncio.create_task(root.infra.watch().run(), name="outbox-watch")]
+    for module in modules:
+        kit = getattr(root, module).kit
+        tasks.append(asyncio.create_task(kit.relay().run(), name=f"outbox-relay-{module}"))
+        purge = kit.idempotency().purge_expired
+        janitor = every(JANITOR_INTERVAL_SECONDS, f"{module} idempotency purge", purge)
+        tasks.append(asyncio.create_task(janitor, name=f"idempotency-purge-{module}"))
+        workers = getattr(getattr(root, module), "workers", None)  # a module's own loops
+        for worker in workers() if workers is not None else []:
+            tasks.append(asyncio.create_task(worker.run(), name=f"{module}-worker"))
+    return tasks
 
 
 @asynccontextmanager
@@ -59,24 +75,17 @@ async def running(
     except (OSError, asyncpg.PostgresError) as error:
         raise StartupError(f"PostgreSQL at {settings.pg_dsn} is not reachable: {error}") from None
     try:
-        async with db.pool.acquire() as conn:
-            applied = await migrate(conn, {m: module_migrations(m) for m in modules})
+        with untraced():  # the start-up's migrations are no one's trace
+            async with db.pool.acquire() as conn:
+                applied = await migrate(conn, {m: module_migrations(m) for m in modules})
         if applied:
             log.info("applied migrations: %s", ", ".join(applied))
         await connect_broker(broker, settings.nats_url, settings.connect_timeout_seconds)
         await ensure_stream(broker)
         await broker.start()
         drain.install(broker)
-        tasks.append(asyncio.create_task(root.infra.watch().run(), name="outbox-watch"))
-        for module in modules:
-            kit = getattr(root, module).kit
-            tasks.append(asyncio.create_task(kit.relay().run(), name=f"outbox-relay-{module}"))
-            purge = kit.idempotency().purge_expired
-            janitor = every(JANITOR_INTERVAL_SECONDS, f"{module} idempotency purge", purge)
-            tasks.append(asyncio.create_task(janitor, name=f"idempotency-purge-{module}"))
-            workers = getattr(getattr(root, module), "workers", None)  # a module's own loops
-            for worker in workers() if workers is not None else []:
-                tasks.append(asyncio.create_task(worker.run(), name=f"{module}-worker"))
+        with untraced():  # polling SQL in no trace; tasks keep the context they start in
+            tasks.extend(background(root, modules))
         if on_ready is not None:
             on_ready()
         yield

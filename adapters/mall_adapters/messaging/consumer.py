@@ -176,6 +176,7 @@ class NatsConsumer(Consumer, Replayer):
             error,
         )
         await self._dead_letters.park(durable, envelope, error, deliveries)
+        self._metrics.parked(envelope.name)
         await msg.ack()
 
     async def replay(self, letter: DeadLetter) -> bool:

@@ -22,6 +22,7 @@ from faststream.nats import NatsBroker
 
 from mall.kernel.unit_of_work import UnitOfWork
 from mall_adapters.observability.metrics import RelayMetrics
+from mall_adapters.observability.tracing import publish_span
 from mall_adapters.reliability.envelope import Envelope
 from mall_adapters.reliability.ports import (
     RELAY,
@@ -128,13 +129,15 @@ class OutboxRelay(Replayer):
         return len(envelopes)
 
     async def _publish(self, envelope: Envelope) -> None:
-        await self._broker.publish(
-            envelope.data,
-            envelope.subject,
-            headers=envelope.headers(),
-            stream=self._settings.stream,
-            timeout=self._settings.publish_timeout_seconds,
-        )
+        headers = envelope.headers()
+        with publish_span(envelope.name, envelope.id, envelope.subject, headers) as trace:
+            await self._broker.publish(
+                envelope.data,
+                envelope.subject,
+                headers={**headers, **trace},
+                stream=self._settings.stream,
+                timeout=self._settings.publish_timeout_seconds,
+            )
 
     async def _park(self, envelope: Envelope, error: Exception) -> None:
         reason = f"{type(error).__name__}: {str(error) or 'the broker refused the message'}"

@@ -12,6 +12,7 @@ from faststream import Response
 from faststream.nats import NatsMessage, NatsRouter
 
 from mall_adapters.observability.metrics import MessageMetrics
+from mall_adapters.observability.tracing import server_span
 from mall_adapters.reliability.envelope import HEADER_ID, HEADER_NAME
 
 Q = TypeVar("Q", bound=msgspec.Struct)
@@ -41,9 +42,10 @@ def answer(
         started = time.perf_counter()
         handled = False
         try:
-            query = decoder.decode(msg.body)
-            async with reads():
-                result: Any = await handler(query)
+            with server_span(name, subject, msg.headers):
+                query = decoder.decode(msg.body)
+                async with reads():
+                    result: Any = await handler(query)
             handled = True
         finally:
             metrics.received(name, handled, time.perf_counter() - started)

@@ -35,7 +35,8 @@ def app_registry() -> CollectorRegistry:
 
 class MessageMetrics:
     """`<module>_received_messages_count`, `..._latency_seconds` and `<module>_sent_messages_count`,
-    each labelled by message name plus a synthetic `all`."""
+    each labelled by message name plus a synthetic `all` (`handled="false"`: the handler
+    failed), and `<module>_parked_messages_count`: deliveries its consumers gave up on."""
 
     def __init__(self, registry: CollectorRegistry, module: str) -> None:
         self._received = Counter(
@@ -57,6 +58,15 @@ class MessageMetrics:
             ["message"],
             registry=registry,
         )
+        self._parked = Counter(
+            f"{module}_parked_messages_count",
+            f"Deliveries {module}'s consumers parked as dead letters after their last attempt.",
+            ["message"],
+            registry=registry,
+        )
+
+    def parked(self, name: str) -> None:
+        self._parked.labels(name).inc()
 
     def received(self, name: str, handled: bool, seconds: float) -> None:
         flag = "true" if handled else "false"
@@ -91,6 +101,50 @@ class RelayMetrics:
 
     def parked(self, name: str) -> None:
         self._parked.labels(name).inc()
+
+
+ANSWERED, UNAVAILABLE = "answered", "unavailable"
+
+
+class LookupMetrics:
+    """`lookup_requests_count` and `lookup_requests_latency_seconds`, labelled by query name
+    and outcome (`answered`, `unavailable`: no answer in time, or an unusable one)."""
+
+    def __init__(self, registry: CollectorRegistry) -> None:
+        self._requests = Counter(
+            "lookup_requests_count",
+            "Request/reply look-ups of another module's data.",
+            ["query", "outcome"],
+            registry=registry,
+        )
+        self._latency = Histogram(
+            "lookup_requests_latency_seconds",
+            "Time a look-up took, answered or not.",
+            ["query", "outcome"],
+            buckets=LATENCY_BUCKETS,
+            registry=registry,
+        )
+
+    def requested(self, query: str, outcome: str, seconds: float) -> None:
+        self._requests.labels(query, outcome).inc()
+        self._latency.labels(query, outcome).observe(seconds)
+
+
+class SagaMetrics:
+    """`sagas_count`, labelled by saga name and status: `started` when a saga is first
+    saved, then `completed`, `compensated` or `failed` when it is saved finished. Counted
+    when written; a unit of work retried after a conflict counts again."""
+
+    def __init__(self, registry: CollectorRegistry) -> None:
+        self._sagas = Counter(
+            "sagas_count",
+            "Sagas started and finished, by status.",
+            ["saga", "status"],
+            registry=registry,
+        )
+
+    def saved(self, saga: str, status: str) -> None:
+        self._sagas.labels(saga, status).inc()
 
 
 def counted(port: T, registry: CollectorRegistry, names: dict[str, str]) -> T:
