@@ -38,3 +38,8 @@ test: check
 
 clean:
 	rm -rf $(VENV) .intellimall .mypy_cache .pytest_cache .ruff_cache
+
+# Browser screenshots of the docs pages into docs/images/ (shown in the README).
+.PHONY: screenshots
+screenshots: $(VENV)/.dev-installed
+	INTELLIMALL_SCREENSHOTS=1 $(BIN)/pytest -q tests/browser
