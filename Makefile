@@ -114,3 +114,8 @@ catalog: $(VENV)/.installed catalog/node_modules/.installed catalog-lint
 	$(BIN)/intellimall codegen --check
 
 test: catalog-lint
+
+# Browser screenshots of the docs pages into docs/images/ (shown in the README).
+.PHONY: screenshots
+screenshots: $(VENV)/.dev-installed
+	INTELLIMALL_SCREENSHOTS=1 $(BIN)/pytest -q tests/browser

@@ -1,0 +1,40 @@
+"""The browser tier: pages of IntelliMall seen in a headless Chromium.
+
+One `intellimall up` (embedded PostgreSQL and NATS in a fresh data directory) and one
+Chromium per test session. Without a Chromium on the machine the tier skips, saying so;
+`.ci/run` installs Debian's `chromium`, so in CI it always runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser
+
+from tests.e2e.mall import RunningMall, data_dir, mall_process
+from tests.support.browser import chromium, chromium_path, screenshots_dir
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    executable = chromium_path()
+    if executable is None:
+        pytest.skip(
+            "no Chromium: install Debian's `chromium` (`.ci/run` does) or set INTELLIMALL_CHROMIUM"
+        )
+    with chromium(executable) as launched:
+        yield launched
+
+
+@pytest.fixture(scope="session")
+def mall() -> Iterator[RunningMall]:
+    with data_dir() as directory, mall_process(directory) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where screenshots go: `docs/images/` under `make screenshots`, else a temporary dir."""
+    return screenshots_dir(tmp_path_factory.mktemp("screenshots"))

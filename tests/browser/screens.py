@@ -1,0 +1,41 @@
+"""The pages to look at, and what each must show, read from the specs (no second list)."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+import yaml
+
+from mall_adapters.bootstrap.settings import ALL_MODULES
+from tests.support.browser import PROJECT_ROOT, Screen
+
+SPECS = PROJECT_ROOT / "specs"
+HTTP_METHODS = frozenset({"get", "put", "post", "delete", "patch", "head", "options"})
+OPENAPI_DOCUMENTS = (*ALL_MODULES, "operations")  # `/docs` lists the admin API too
+
+
+def openapi_screen(document: str) -> Screen:
+    """`/docs` with `document`'s OpenAPI spec selected: every operation's path and summary."""
+    spec: dict[str, Any] = yaml.safe_load(
+        (SPECS / "openapi" / f"{document}.yaml").read_text(encoding="utf-8")
+    )
+    shows: list[str] = [spec["info"]["title"]]
+    for path, item in spec["paths"].items():
+        for method, operation in item.items():
+            if method in HTTP_METHODS:
+                shows.extend([path, operation["summary"]])
+    return Screen(
+        name=f"docs-{document}",
+        path=f"/docs?urls.primaryName={quote(spec['info']['title'])}",
+        ready=".opblock",
+        shows=tuple(dict.fromkeys(shows)),
+    )
+
+
+def docs_screens() -> list[Screen]:
+    return [openapi_screen(document) for document in OPENAPI_DOCUMENTS]
+
+
+def screen_ids(screens: list[Screen]) -> list[str]:
+    return [screen.name for screen in screens]
