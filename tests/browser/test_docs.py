@@ -11,7 +11,7 @@ from playwright.sync_api import Browser
 
 from tests.browser.screens import docs_screens, screen_ids
 from tests.e2e.mall import RunningMall
-from tests.support.browser import Screen, visit
+from tests.support.browser import Screen, assert_clean, visit
 
 pytestmark = pytest.mark.browser
 
@@ -23,9 +23,5 @@ def test_docs_page_shows_the_modules_operations_offline(
     browser: Browser, mall: RunningMall, shots: Path, screen: Screen
 ) -> None:
     seen = visit(browser, mall.http, screen, shots)
-    assert seen.outside == [], "requests left 127.0.0.1"
-    assert seen.console_errors == []
-    assert seen.page_errors == []
-    assert seen.failed == []
-    assert seen.missing == [], f"not shown on {screen.path}"
+    assert_clean(seen, screen)
     assert any("/specs/openapi/" in url for url in seen.requests), seen.requests

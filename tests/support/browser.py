@@ -87,6 +87,7 @@ class Screen:
     path: str
     ready: str
     shows: tuple[str, ...]
+    full_page: bool = True  # screenshot the whole page, else only the first viewport
 
 
 @dataclass
@@ -155,7 +156,16 @@ def visit(browser: Browser, base_url: str, screen: Screen, shots: Path) -> Visit
         seen.missing = [wanted for wanted in shows if wanted not in text]
         shots.mkdir(parents=True, exist_ok=True)
         seen.screenshot = shots / f"{screen.name}.png"
-        page.screenshot(path=seen.screenshot, full_page=True)
+        page.screenshot(path=seen.screenshot, full_page=screen.full_page)
     finally:
         context.close()
     return seen
+
+
+def assert_clean(seen: Visit, screen: Screen) -> None:
+    """The page showed everything it must, with no error and nothing fetched from outside."""
+    assert seen.outside == [], "requests left 127.0.0.1"
+    assert seen.console_errors == []
+    assert seen.page_errors == []
+    assert seen.failed == []
+    assert seen.missing == [], f"not shown on {screen.path}"
