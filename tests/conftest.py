@@ -61,3 +61,14 @@ def settings(pg_dsn: str, nats_url: str, tmp_path: Path) -> Settings:
 async def app(settings: Settings) -> AsyncIterator[AppUnderTest]:
     async with running_app(settings) as running:
         yield running
+
+
+BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
+
+
+@pytest.hookimpl(trylast=True)  # after pytest-randomly has shuffled
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The browser tests run last: Playwright's synchronous API keeps an event loop running
+    in the main thread while its (session-wide) browser is open, and every other test that
+    calls `asyncio.run` would fail meanwhile."""
+    items.sort(key=lambda item: item.path.is_relative_to(BROWSER_TESTS))
