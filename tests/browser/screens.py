@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 from urllib.parse import quote
 
@@ -76,3 +77,83 @@ def asyncapi_index_screen() -> Screen:
 
 def asyncapi_screens() -> list[Screen]:
     return [asyncapi_screen(module) for module in ALL_MODULES]
+
+
+CATALOG = PROJECT_ROOT / "catalog"
+
+
+def catalog_page(folder: str, item: str) -> dict[str, Any]:
+    """The front matter of a generated catalog page (`catalog/<folder>/<item>/index.mdx`)."""
+    text = (CATALOG / folder / item / "index.mdx").read_text(encoding="utf-8")
+    front: dict[str, Any] = yaml.safe_load(text.split("---\n", 2)[1])
+    return front
+
+
+def message_name(message_id: str) -> str:
+    for folder in ("events", "commands", "queries"):
+        if (CATALOG / folder / message_id / "index.mdx").is_file():
+            return str(catalog_page(folder, message_id)["name"])
+    raise LookupError(f"no catalog page for message {message_id}")
+
+
+def catalog_home_screen() -> Screen:
+    """The catalog's home page: the domain, its name and the catalog's tagline."""
+    config = (CATALOG / "eventcatalog.config.js").read_text(encoding="utf-8")
+    tagline = re.search(r"tagline: '(.*)',", config)
+    assert tagline is not None, "eventcatalog.config.js has no tagline"
+    domain = catalog_page("domains", "intellimall")["name"]
+    return Screen(name="catalog-home", path="/", ready="main", shows=(domain, tagline[1]))
+
+
+def catalog_service_screen(module: str) -> Screen:
+    """A module's service page: its name and every message it sends and receives."""
+    service = catalog_page("services", module)
+    messages = [item["id"] for item in (*service["sends"], *service["receives"])]
+    return Screen(
+        name=f"catalog-{module}",
+        path=f"/docs/services/{module}/{service['version']}/index.html",
+        ready="main",
+        shows=tuple(dict.fromkeys([service["name"], *map(message_name, messages)])),
+        full_page=False,
+    )
+
+
+def catalog_map_screen(module: str) -> Screen:
+    """A module's map in the visualiser: its service, the messages and their channels drawn as
+    a graph."""
+    service = catalog_page("services", module)
+    return Screen(
+        name=f"catalog-map-{module}",
+        path=f"/visualiser/services/{module}/{service['version']}",
+        ready=".react-flow__node",
+        shows=(service["name"],),
+        full_page=False,
+    )
+
+
+def catalog_flow_screen(flow_id: str) -> Screen:
+    """A flow page: its name and the service and message of each step."""
+    flow = catalog_page("flows", flow_id)
+    shows: list[str] = [flow["name"]]
+    for step in flow["steps"]:
+        if "service" in step:
+            shows.append(catalog_page("services", step["service"]["id"])["name"])
+        if "message" in step:
+            shows.append(message_name(step["message"]["id"]))
+    return Screen(
+        name=f"catalog-flow-{flow_id}",
+        path=f"/docs/flows/{flow_id}/{flow['version']}/index.html",
+        ready="main",
+        shows=tuple(dict.fromkeys(shows)),
+        full_page=False,
+    )
+
+
+def catalog_screens() -> list[Screen]:
+    flows = sorted(path.name for path in (CATALOG / "flows").iterdir() if path.is_dir())
+    return [
+        catalog_home_screen(),
+        *(catalog_service_screen(module) for module in ALL_MODULES),
+        catalog_map_screen("ordering"),
+        *(catalog_flow_screen(flow) for flow in flows),
+    ]

@@ -56,12 +56,20 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+def is_built(site: Path) -> bool:
+    return (site / "index.html").is_file()
+
+
+def catalog_server(site: Path, host: str, port: int) -> ThreadingHTTPServer:
+    """An HTTP server of the built site's files (`port` 0: a free one); not yet serving."""
+    return ThreadingHTTPServer((host, port), functools.partial(QuietHandler, directory=str(site)))
+
+
 def serve_catalog(site: Path, host: str, port: int) -> int:
-    if not (site / "index.html").is_file():
+    if not is_built(site):
         print(f"no built catalog in {site}: run `make catalog` first", file=sys.stderr)
         return 1
-    handler = functools.partial(QuietHandler, directory=str(site))
-    with ThreadingHTTPServer((host, port), handler) as server:
+    with catalog_server(site, host, port) as server:
         print(
             f"EventCatalog on http://{host}:{server.server_address[1]}/ (Ctrl-C stops)", flush=True
         )
