@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from pact import match
 
-from mall_adapters.busywork.mall_api import Order
+from mall_adapters.busywork.answers import Order
 from tests.contract.busywork_cases import Case, check, description, done, recorder_for, refused
 from tests.support.contract_http import Request, non_empty, one_of, path_from_state
 from tests.support.contract_pacts import PactRecorder

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from pact import match
 
-from mall_adapters.busywork.mall_api import Product, Store
+from mall_adapters.busywork.answers import Product, Store
 from tests.contract.busywork_cases import KEY, Case, check, description, done, recorder_for
 from tests.support.contract_http import Matchable, Request, non_empty, one_or_more, path_from_state
 from tests.support.contract_pacts import PactRecorder

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from mall_adapters.busywork import choices, names
 from mall_adapters.busywork.actor import Actor
-from mall_adapters.busywork.mall_api import Store
+from mall_adapters.busywork.answers import Store
 from mall_adapters.busywork.transport import ApiError
 
 

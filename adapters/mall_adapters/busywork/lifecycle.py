@@ -8,8 +8,8 @@ import time
 from collections.abc import Collection
 
 from mall_adapters.busywork.actor import Actor
+from mall_adapters.busywork.answers import Order
 from mall_adapters.busywork.choices import Fate
-from mall_adapters.busywork.mall_api import Order
 from mall_adapters.busywork.transport import ApiError
 
 WAIT_SECONDS = 60.0

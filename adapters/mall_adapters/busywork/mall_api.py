@@ -1,65 +1,27 @@
 """The REST operations the simulator calls, one method each: the consumer side of the
-`busywork-<module>-api` pacts. Answers decode into the simulator's own shapes, holding only
-what it reads, so the pacts pin exactly that."""
+`busywork-<module>-api` pacts. Each `call` names the spec's operation id and its path
+literally (tests/architecture/test_pact_matrix.py reads them)."""
 
 from __future__ import annotations
 
-import msgspec
-
+from mall_adapters.busywork.answers import (
+    Catalog,
+    Created,
+    Done,
+    Order,
+    OrderAnswer,
+    Product,
+    ProductAnswer,
+    Store,
+    StoreAnswer,
+    Stores,
+)
 from mall_adapters.busywork.transport import JsonTransport
 from mall_contracts.baskets import http as baskets
 from mall_contracts.customers import http as customers
 from mall_contracts.depot import http as depot
 from mall_contracts.payments import http as payments
 from mall_contracts.stores import http as stores
-
-
-class Shape(msgspec.Struct, rename="camel"):
-    """Members beyond the simulator's are ignored."""
-
-
-class Done(Shape):
-    pass
-
-
-class Created(Shape):
-    id: str
-
-
-class Store(Shape):
-    id: str
-    name: str
-
-
-class Product(Shape):
-    id: str
-    name: str
-    price: float
-
-
-class Order(Shape):
-    status: str
-    shopping_id: str
-
-
-class _Stores(Shape):
-    stores: list[Store]
-
-
-class _Store(Shape):
-    store: Store
-
-
-class _Catalog(Shape):
-    products: list[Product]
-
-
-class _Product(Shape):
-    product: Product
-
-
-class _Order(Shape):
-    order: Order
 
 
 class MallApi:
@@ -102,14 +64,20 @@ class MallApi:
         """With `not_yet`, a 404 is expected: the invoice is made a moment after the order
         is ready."""
         expected = (404,) if not_yet else ()
-        path = f"/api/payments/invoices/{invoice_id}/pay"
-        await self._t.call("payInvoice", Done, "PUT", path, {}, expected=expected)
+        await self._t.call(
+            "payInvoice",
+            Done,
+            "PUT",
+            f"/api/payments/invoices/{invoice_id}/pay",
+            {},
+            expected=expected,
+        )
 
     async def get_stores(self) -> list[Store]:
-        return (await self._t.call("getStores", _Stores, "GET", "/api/stores")).stores
+        return (await self._t.call("getStores", Stores, "GET", "/api/stores")).stores
 
     async def get_store(self, store_id: str) -> Store:
-        return (await self._t.call("getStore", _Store, "GET", f"/api/stores/{store_id}")).store
+        return (await self._t.call("getStore", StoreAnswer, "GET", f"/api/stores/{store_id}")).store
 
     async def create_store(self, name: str, location: str) -> str:
         body = stores.CreateStoreRequest(name=name, location=location)
@@ -124,37 +92,50 @@ class MallApi:
         self, store_id: str, name: str, description: str, sku: str, price: float
     ) -> str:
         body = stores.AddProductRequest(name=name, description=description, sku=sku, price=price)
-        path = f"/api/stores/{store_id}/products"
-        new = await self._t.call("addProduct", Created, "POST", path, body, create=True)
+        new = await self._t.call(
+            "addProduct", Created, "POST", f"/api/stores/{store_id}/products", body, create=True
+        )
         return new.id
 
     async def get_catalog(self, store_id: str) -> list[Product]:
-        path = f"/api/stores/{store_id}/products"
-        return (await self._t.call("getStoreProducts", _Catalog, "GET", path)).products
+        return (
+            await self._t.call(
+                "getStoreProducts", Catalog, "GET", f"/api/stores/{store_id}/products"
+            )
+        ).products
 
     async def get_product(self, product_id: str) -> Product:
-        path = f"/api/stores/products/{product_id}"
-        return (await self._t.call("getProduct", _Product, "GET", path)).product
+        return (
+            await self._t.call(
+                "getProduct", ProductAnswer, "GET", f"/api/stores/products/{product_id}"
+            )
+        ).product
 
     async def rebrand_product(self, product_id: str, name: str, description: str) -> None:
         body = stores.RebrandProductRequest(name=name, description=description)
-        path = f"/api/stores/products/{product_id}/rebrand"
-        await self._t.call("rebrandProduct", Done, "PUT", path, body)
+        await self._t.call(
+            "rebrandProduct", Done, "PUT", f"/api/stores/products/{product_id}/rebrand", body
+        )
 
     async def get_order(self, order_id: str, *, not_yet: bool = False) -> Order:
         """With `not_yet`, a 404 is expected: the order is made a moment after checkout."""
         expected = (404,) if not_yet else ()
-        path = f"/api/ordering/{order_id}"
-        return (await self._t.call("getOrder", _Order, "GET", path, expected=expected)).order
+        return (
+            await self._t.call(
+                "getOrder", OrderAnswer, "GET", f"/api/ordering/{order_id}", expected=expected
+            )
+        ).order
 
     async def cancel_order(self, order_id: str) -> None:
         await self._t.call("cancelOrder", Done, "DELETE", f"/api/ordering/{order_id}")
 
     async def assign_shopping_list(self, shopping_id: str, bot_id: str) -> None:
         body = depot.AssignShoppingListRequest(bot_id=bot_id)
-        path = f"/api/depot/shopping/{shopping_id}/assign"
-        await self._t.call("assignShoppingList", Done, "PUT", path, body)
+        await self._t.call(
+            "assignShoppingList", Done, "PUT", f"/api/depot/shopping/{shopping_id}/assign", body
+        )
 
     async def complete_shopping_list(self, shopping_id: str) -> None:
-        path = f"/api/depot/shopping/{shopping_id}/complete"
-        await self._t.call("completeShoppingList", Done, "PUT", path, {})
+        await self._t.call(
+            "completeShoppingList", Done, "PUT", f"/api/depot/shopping/{shopping_id}/complete", {}
+        )
