@@ -57,7 +57,9 @@ async def simulate(options: Options, console: Console) -> Tally:
     def say(text: str) -> None:
         console.print(text, markup=False, highlight=False, soft_wrap=True)
 
-    limits = httpx.Limits(max_connections=4 * options.clients + 4)
+    # Idle connections are dropped before the server's keep-alive timeout (uvicorn's 5 s):
+    # reusing one the server is closing at that moment ends in a ReadError.
+    limits = httpx.Limits(max_connections=4 * options.clients + 4, keepalive_expiry=2.0)
     async with httpx.AsyncClient(
         base_url=options.url, timeout=REQUEST_SECONDS, limits=limits
     ) as http:

@@ -65,11 +65,12 @@ class JsonTransport:
             response = await self._http.request(method, path, content=content, headers=headers)
         except httpx.TransportError as error:
             self._recorder.request(operation, TRANSPORT_FAILURE, False)
-            raise ApiError(TRANSPORT_FAILURE, f"{type(error).__name__}: {error}") from None
+            reason = f"{type(error).__name__} {error}".strip()
+            raise ApiError(TRANSPORT_FAILURE, f"no answer to {operation}: {reason}") from None
         status = response.status_code
         self._recorder.request(operation, status, status in expected)
         if not response.is_success:
-            raise ApiError(status, _message(response))
+            raise ApiError(status, f"{_message(response)} ({operation})")
         try:
             return msgspec.json.decode(response.content, type=answer)
         except (msgspec.DecodeError, msgspec.ValidationError) as error:
