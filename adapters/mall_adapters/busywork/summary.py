@@ -4,6 +4,7 @@ output is not a terminal) and the final table."""
 from __future__ import annotations
 
 import time
+from collections import deque
 
 from rich.table import Table
 
@@ -11,16 +12,20 @@ from mall_adapters.busywork.tally import Tally
 
 
 class Rate:
-    """Requests per second since the previous look."""
+    """Requests per second over the last few seconds (the live view looks often)."""
+
+    WINDOW_SECONDS = 5.0
 
     def __init__(self, tally: Tally) -> None:
         self._tally = tally
-        self._last = (time.monotonic(), 0)
+        self._seen: deque[tuple[float, int]] = deque([(time.monotonic(), 0)])
 
     def __call__(self) -> float:
         now, count = time.monotonic(), self._tally.requests
-        then, before = self._last
-        self._last = (now, count)
+        while len(self._seen) > 1 and self._seen[1][0] <= now - self.WINDOW_SECONDS:
+            self._seen.popleft()
+        then, before = self._seen[0]
+        self._seen.append((now, count))
         return (count - before) / (now - then) if now > then else 0.0
 
 

@@ -5,6 +5,7 @@ resident memory from its Prometheus exposition."""
 from __future__ import annotations
 
 from mall_adapters.busywork.rss import resident_bytes
+from mall_adapters.busywork.summary import Rate
 from mall_adapters.busywork.tally import Tally
 
 EXPOSITION = """# HELP process_resident_memory_bytes Resident memory size in bytes.
@@ -48,3 +49,12 @@ def test_a_target_without_the_metric_says_so() -> None:
     tally = Tally()
     tally.rss(resident_bytes("process_virtual_memory_bytes 1\n"))
     assert (tally.rss_exported, tally.peak_rss_bytes) == (False, None)
+
+
+def test_the_live_rate_counts_the_requests_of_the_last_seconds() -> None:
+    tally = Tally()
+    rate = Rate(tally)
+    for _ in range(30):
+        tally.request("getStores", 200, False)
+    assert rate() > 0
+    assert rate() > 0  # a second look right after still sees the window's requests
