@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import random
 from pathlib import Path
 from typing import Any
 
@@ -70,9 +71,14 @@ def run_busywork(args: argparse.Namespace) -> int:
     from mall_adapters.busywork.summary import final
 
     url = target_url(args.url, args.data_dir)
-    options = Options(url, args.clients, args.duration, args.seed, args.speed)
+    seed = random.randrange(2**31) if args.seed is None else args.seed
+    options = Options(url, args.clients, args.duration, seed, args.speed)
     console = Console(highlight=False)
-    console.print(f"busywork: {options.clients} clients against {url}", markup=False)
+    console.print(
+        f"busywork: {options.clients} clients against {url} (--seed {seed} replays the choices)",
+        markup=False,
+        soft_wrap=True,
+    )
     tally = asyncio.run(simulate(options, console))
     console.print(final(tally, options.clients, url))
     if tally.ok == 0:

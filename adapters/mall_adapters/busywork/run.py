@@ -38,7 +38,7 @@ class Options:
     url: str
     clients: int
     duration: float | None
-    seed: int | None
+    seed: int  # client n throws random.Random(seed + n)
     speed: float
 
 
@@ -64,7 +64,7 @@ async def simulate(options: Options, console: Console) -> Tally:
         base_url=options.url, timeout=REQUEST_SECONDS, limits=limits
     ) as http:
         api = MallApi(JsonTransport(http, tally))
-        seed = random.randrange(2**32) if options.seed is None else options.seed
+        seed = options.seed
         opener = Actor(0, random.Random(seed), api, tally, say, spawn, options.speed)
         await admin.open_mall(opener, OPENING_STORES)
         clients = [
