@@ -54,6 +54,7 @@ def test_three_clients_keep_the_mall_busy_and_orders_complete(mall: Up) -> None:
     assert int(table["unexpected 4xx"]) == 0, output
     assert int(table["orders completed"]) >= 1, output
     assert re.search(r"client \d: .+ checks out, paying \$", output), output
+    assert re.search(r"client \d: bot-\d picks the order", output), output  # it was approved
     assert "peak RSS of the target" in table and table["peak RSS of the target"].endswith("MiB")
 
 
