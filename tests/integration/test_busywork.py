@@ -51,6 +51,7 @@ def test_three_clients_keep_the_mall_busy_and_orders_complete(mall: Up) -> None:
     assert int(table["requests"]) > 0, output
     assert int(table["5xx"]) == 0, output
     assert int(table["no answer"]) == 0, output
+    assert int(table["busywork faults"]) == 0, output
     assert int(table["unexpected 4xx"]) == 0, output
     assert int(table["orders completed"]) >= 1, output
     assert re.search(r"client \d: .+ checks out, paying \$", output), output

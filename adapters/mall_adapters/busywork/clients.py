@@ -34,6 +34,9 @@ async def run_client(actor: Actor, stop: asyncio.Event) -> None:
             await BEHAVIOURS[action](actor)
         except ApiError as error:
             actor.log(f"{actor.who} is having a hard time: {error}")
+        except Exception as error:  # a fault of the simulator: counted, shown, and go on
+            actor.tally.fault()
+            actor.log(f"busywork fault in {action.value}: {type(error).__name__}: {error}")
         now = loop.time()
         while next_tick <= now:
             next_tick += interval

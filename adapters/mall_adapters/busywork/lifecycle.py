@@ -21,6 +21,9 @@ async def follow(actor: Actor, order_id: str, fate: Fate, bot: str) -> None:
         await _follow(actor, order_id, fate, bot)
     except ApiError as error:
         actor.log(f"the order {order_id[:8]} is having a hard time: {error}")
+    except Exception as error:  # a fault of the simulator: counted, shown
+        actor.tally.fault()
+        actor.log(f"busywork fault following {order_id[:8]}: {type(error).__name__}: {error}")
 
 
 async def _follow(actor: Actor, order_id: str, fate: Fate, bot: str) -> None:

@@ -76,6 +76,7 @@ def final(tally: Tally, clients: int, url: str) -> Table:
         ("unexpected 4xx", str(tally.unexpected_4xx)),
         ("5xx", str(tally.server_errors)),
         ("no answer", str(tally.transport_failures)),
+        ("busywork faults", str(tally.faults)),
         ("errors by status", errors(tally)),
         *((f"action: {name}", str(n)) for name, n in sorted(tally.actions.items())),
         *((f"orders {state}", str(n)) for state, n in tally.orders_by_state().items()),

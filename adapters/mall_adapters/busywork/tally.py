@@ -22,6 +22,7 @@ class Tally(Recorder):
     unexpected_4xx: int = 0
     server_errors: int = 0
     transport_failures: int = 0
+    faults: int = 0  # exceptions of the simulator itself (a bug), not answers of the mall
     by_status: Counter[int] = field(default_factory=Counter)
     by_operation: Counter[str] = field(default_factory=Counter)
     actions: Counter[str] = field(default_factory=Counter)
@@ -44,6 +45,9 @@ class Tally(Recorder):
             self.expected_4xx += 1
         else:
             self.unexpected_4xx += 1
+
+    def fault(self) -> None:
+        self.faults += 1
 
     def action(self, name: str) -> None:
         self.actions[name] += 1
