@@ -5,11 +5,17 @@ The matrix is derived from the AsyncAPI documents: who publishes each event and 
 saga's commands and with which replies, and who asks which query. For each
 (consumer, provider, message) the pact file `pacts/<consumer>-<provider>.json` must hold an
 interaction whose metadata names the message.
+
+The REST operations `intellimall busywork` calls are derived from its client (the operation
+each `call` names) and the OpenAPI documents (which module owns it): each must have an
+interaction in `pacts/busywork-<module>-api.json`.
 """
 
 from __future__ import annotations
 
+import ast
 import json
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -18,6 +24,8 @@ from mall_adapters.codegen.model import Model
 
 ROOT = Path(__file__).resolve().parents[2]
 PACTS = ROOT / "pacts"
+
+SIMULATOR = ROOT / "adapters" / "mall_adapters" / "busywork" / "mall_api.py"
 
 Need = tuple[str, str, str]  # consumer, provider, message name
 
@@ -75,4 +83,54 @@ def test_every_consumed_message_has_a_pact() -> None:
     missing = sorted(needs - covered())
     assert not missing, "no pact for:\n" + "\n".join(
         f"  {c} <- {p}: {m}  (pacts/{c}-{p}.json)" for c, p, m in missing
+    )
+
+
+def simulator_calls() -> set[tuple[str, str]]:
+    """(module, operation id) of each `call` of the simulator's client: the operation it
+    names, the module its path is under (`/api/<module>/...`)."""
+    tree = ast.parse(SIMULATOR.read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        if node.func.attr != "call" or len(node.args) < 4:
+            continue
+        operation, path = node.args[0], node.args[3]
+        head = path.values[0] if isinstance(path, ast.JoinedStr) else path
+        assert isinstance(operation, ast.Constant) and isinstance(head, ast.Constant), node.lineno
+        found.add((str(head.value).split("/")[2], str(operation.value)))
+    return found
+
+
+def http_covered(model: Model, consumer: str) -> set[tuple[str, str]]:
+    """(module, operation id) of every request in `consumer`'s pacts with `<module>-api`."""
+    found: set[tuple[str, str]] = set()
+    for module, api in model.http.items():
+        file = PACTS / f"{consumer}-{module}-api.json"
+        if not file.exists():
+            continue
+        templates = [
+            (op, re.compile("^" + re.sub(r"\\{\w+\\}", "[^/]+", re.escape(op.path)) + "$"))
+            for op in api.operations
+        ]
+        for interaction in json.loads(file.read_text(encoding="utf-8"))["interactions"]:
+            method, path = interaction["request"]["method"], interaction["request"]["path"]
+            found |= {
+                (module, op.operation_id)
+                for op, template in templates
+                if op.method.upper() == method.upper() and template.match(path)
+            }
+    return found
+
+
+def test_every_rest_operation_the_simulator_calls_has_a_pact() -> None:
+    model = Model.read(ROOT)
+    operations = {(m, op.operation_id) for m, api in model.http.items() for op in api.operations}
+    calls = simulator_calls()
+    assert len(calls) >= 19, calls  # the reference's calls plus the lifecycle's
+    assert calls <= operations, f"not operations of specs/openapi: {calls - operations}"
+    missing = sorted(calls - http_covered(model, "busywork"))
+    assert not missing, "no pact for:\n" + "\n".join(
+        f"  busywork -> {m}-api: {op}  (pacts/busywork-{m}-api.json)" for m, op in missing
     )

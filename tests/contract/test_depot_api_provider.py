@@ -1,5 +1,5 @@
-"""Provider side of `pacts/depot-ui-depot-api.json`: the real app verified against the depot
-UI's pact.
+"""Provider side of `pacts/depot-ui-depot-api.json` and `pacts/busywork-depot-api.json`: the
+real app verified against the depot UI's and the simulator's pacts.
 
 Shopping lists are set up as depot keeps them: a `ShoppingList` built from its order's lines
 (two stores, products named as they were looked up), taken to the status the state asks
@@ -52,3 +52,7 @@ DEPOT_STATES = ProviderStates(
 
 def test_depot_api_honours_the_depot_ui_pact(settings: Settings) -> None:
     verify_http_pact(settings, "depot-api", "depot-ui-depot-api.json", DEPOT_STATES)
+
+
+def test_depot_api_honours_the_busywork_pact(settings: Settings) -> None:
+    verify_http_pact(settings, "depot-api", "busywork-depot-api.json", DEPOT_STATES)

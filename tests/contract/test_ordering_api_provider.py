@@ -1,5 +1,6 @@
-"""Provider side of `pacts/ordering-ui-ordering-api.json`: the real app verified against the
-ordering UI's pact.
+"""Provider side of `pacts/ordering-ui-ordering-api.json` and
+`pacts/busywork-ordering-api.json`: the real app verified against the ordering UI's and the
+simulator's pacts.
 
 Orders are set up as ordering keeps them: an event-sourced `Order` whose events (created,
 then approved, readied, ... up to the status the state asks for) are saved in
@@ -88,3 +89,7 @@ ORDERING_STATES = ProviderStates(
 
 def test_ordering_api_honours_the_ordering_ui_pact(settings: Settings) -> None:
     verify_http_pact(settings, "ordering-api", "ordering-ui-ordering-api.json", ORDERING_STATES)
+
+
+def test_ordering_api_honours_the_busywork_pact(settings: Settings) -> None:
+    verify_http_pact(settings, "ordering-api", "busywork-ordering-api.json", ORDERING_STATES)

@@ -1,5 +1,6 @@
-"""Provider side of `pacts/payments-ui-payments-api.json`: the real app verified against the
-payments UI's pact.
+"""Provider side of `pacts/payments-ui-payments-api.json` and
+`pacts/busywork-payments-api.json`: the real app verified against the payments UI's and the
+simulator's pacts.
 
 Payments and invoices are set up as payments keeps them, rows of `payments.payments` and
 `payments.invoices` written by its repositories (an invoice paid or canceled through the
@@ -63,3 +64,7 @@ PAYMENTS_STATES = ProviderStates(
 
 def test_payments_api_honours_the_payments_ui_pact(settings: Settings) -> None:
     verify_http_pact(settings, "payments-api", "payments-ui-payments-api.json", PAYMENTS_STATES)
+
+
+def test_payments_api_honours_the_busywork_pact(settings: Settings) -> None:
+    verify_http_pact(settings, "payments-api", "busywork-payments-api.json", PAYMENTS_STATES)

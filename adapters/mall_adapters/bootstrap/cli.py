@@ -9,6 +9,7 @@ import logging
 import sys
 from pathlib import Path
 
+from mall_adapters.bootstrap.busywork_cli import add_busywork_parser, run_busywork
 from mall_adapters.bootstrap.catalog_cli import add_catalog_parser, run_catalog
 from mall_adapters.bootstrap.settings import ALL_MODULES, Settings
 
@@ -61,8 +62,11 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     add_catalog_parser(commands)
+    add_busywork_parser(commands)
 
     args = parser.parse_args(argv)
+    if args.command == "busywork":
+        return run_busywork(args)
     if args.command == "catalog":
         return run_catalog(args, SOURCE_ROOT)
     if args.command == "codegen":
