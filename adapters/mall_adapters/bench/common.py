@@ -4,6 +4,7 @@ against the trivial endpoint, and the per-kind summary of alternating rounds."""
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,11 +17,13 @@ from mall_adapters.bench.report import Report
 from mall_adapters.bench.stats import median_of
 from mall_adapters.infra.nats import free_port
 
-SUMMARY_KEYS = ("per_s", "p50_ms", "p95_ms", "p99_ms", "errors")
+SUMMARY_KEYS = ("per_s", "p50_ms", "p95_ms", "p99_ms", "max_ms", "errors")
 
 
 def new_report(bench: str, settings: dict[str, Any], mall: Target) -> Report:
-    report = Report(bench=bench, settings={**settings, "target": mall.http})
+    # The mall's own settings: a started one inherits these; a --url one is the caller's word.
+    env = {k: v for k, v in os.environ.items() if k.startswith("INTELLIMALL_")}
+    report = Report(bench=bench, settings={**settings, "target": mall.http, "mall_env": env})
     report.machine = machine()
     report.versions = versions(asyncio.run(postgres_version(mall.pg_dsn)))
     report.notes.append("rounds alternate the rows; figures are medians over rounds")
@@ -33,6 +36,12 @@ def trivial_server() -> Iterator[str]:
     command = [sys.executable, "-m", "mall_adapters.bench.trivial", str(port)]
     with serving(command, f"http://127.0.0.1:{port}/"):
         yield f"http://127.0.0.1:{port}"
+
+
+CEILING_NOTE = (
+    "generator ceiling: the generator against a trivial asyncio server in its own process;"
+    " a lower bound of what the generator can send"
+)
 
 
 def ceiling(base: str, connections: int, seconds: float, force_python: bool) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from typing import Any
 
 import httpx
 
-from mall_adapters.bench.common import ceiling, new_report, summarize, trivial_server
+from mall_adapters.bench.common import CEILING_NOTE, ceiling, new_report, summarize, trivial_server
 from mall_adapters.bench.loadgen import Call, generator, load
 from mall_adapters.bench.procs import Target, serving
 from mall_adapters.bench.report import Report
@@ -59,6 +59,7 @@ def bench_read(mall: Target, clients: int, seconds: float, rounds: int, python: 
         report.results["GET /api/stores/{id}"]["per_s"],
         report.results["generator ceiling"]["per_s"],
     )
+    report.notes.append(CEILING_NOTE)
     return report
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import httpx
 
-from mall_adapters.bench.common import ceiling, new_report, summarize, trivial_server
+from mall_adapters.bench.common import CEILING_NOTE, ceiling, new_report, summarize, trivial_server
 from mall_adapters.bench.loadgen import Call, generator, load
 from mall_adapters.bench.procs import Target
 from mall_adapters.bench.report import Report
@@ -51,6 +51,7 @@ def bench_write(mall: Target, clients: int, seconds: float, rounds: int, python:
     report.ratios["POST store / raw"] = ratio(rates["POST /api/stores"], raw_store)
     report.ratios["addItem / raw"] = ratio(rates["PUT addItem"], raw_add)
     report.notes.append("errors count non-2xx answers (e.g. 409 when two adds meet on a basket)")
+    report.notes.append(CEILING_NOTE)
     return report
 
 
