@@ -60,7 +60,7 @@ def versions(postgres: str = "unknown") -> dict[str, str]:
             found[package] = importlib.metadata.version(package)
         except importlib.metadata.PackageNotFoundError:
             found[package] = "not installed"
-    found["wrk"] = "installed" if shutil.which("wrk") else "not installed"
+    found["wrk"] = _wrk()
     return found
 
 
@@ -72,6 +72,15 @@ async def postgres_version(dsn: str | None) -> str:
         return str(await conn.fetchval("SHOW server_version"))
     finally:
         await conn.close()
+
+
+def _wrk() -> str:
+    if shutil.which("wrk") is None:
+        return "not installed"
+    # `wrk -v` prints "wrk 4.1.0 [epoll] Copyright ..." and exits with 1.
+    done = subprocess.run(["wrk", "-v"], capture_output=True, text=True, check=False)
+    words = (done.stdout + done.stderr).split()
+    return words[1] if len(words) > 1 and words[0] == "wrk" else "installed"
 
 
 def _nats() -> str:

@@ -2,7 +2,7 @@
 to `approved` (checkout) or through assign, complete and pay to `completed` (lifecycle);
 orders/s and latency per round, closed loop at C clients and, with `--rate`, open loop at a
 fixed arrival rate (latency from the scheduled send time, so queueing shows), alternating;
-then the saga's per-step times from its history."""
+then the saga's per-step times from its history, per loop."""
 
 from __future__ import annotations
 
@@ -63,10 +63,10 @@ class Drive:
             async with httpx.AsyncClient(base_url=mall.http, timeout=60, limits=limits) as api:
                 tag = uuid.uuid4().hex[:6]
                 await self.closed(api, await prepare(api, WARM_UP, tag + "w"))  # not counted
-                driven: list[str] = []
+                driven: dict[str, list[str]] = {label: [] for label, _ in modes}
                 for number in range(1, rounds + 1):
                     for label, arrivals in modes:
-                        batch = await prepare(api, orders, f"{tag}{number}{len(driven)}")
+                        batch = await prepare(api, orders, f"{tag}{number}{label[:4]}")
                         await settled(mall.pg_dsn)
                         figures = await (
                             self.closed(api, batch)
@@ -74,16 +74,14 @@ class Drive:
                             else self.open(api, batch, arrivals)
                         )
                         report.rounds.append({"round": number, "kind": label, **figures})
-                        driven += [p.basket for p in batch]
+                        driven[label] += [p.basket for p in batch]
                 summarize(report, [label for label, _ in modes])
-                steps = await step_times(api, driven[-SAGA_SAMPLE:])
+                for label, ids in driven.items():  # each loop's own, as they differ
+                    for command, values in (await step_times(api, ids[-SAGA_SAMPLE:])).items():
+                        row = {"count": len(values), **latency_figures(values)}
+                        report.results[f"saga step {command}, {label.split(',')[0]}"] = row
         finally:
             await self.watch.stop()
-        for command, values in steps.items():
-            report.results[f"saga step {command}"] = {
-                "count": len(values),
-                **latency_figures(values),
-            }
         report.notes.extend(sorted(set(self.errors))[:5])
 
     async def one(self, api: httpx.AsyncClient, order: Prepared, start: float) -> float:
