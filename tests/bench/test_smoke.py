@@ -77,6 +77,7 @@ def test_bench_read_compares_with_the_bare_handler(mall: tuple[RunningMall, Path
     assert [r["kind"] for r in report["rounds"]] == kinds * 2  # alternating rounds
     for row in report["results"].values():
         assert row["count"] > 0 and row["errors"] == 0
+        assert row["mall_cpu_pct"] >= 0
     assert set(report["ratios"]) == {
         "GET store / bare",
         "GET basket / bare",
@@ -108,6 +109,7 @@ def test_bench_relay_compares_with_raw_publishing(mall: tuple[RunningMall, Path]
     report = bench(mall, "relay", "--messages", "20", "--rounds", "1", "--batch", "5")
     relay = report["results"]["relay: committed -> consumer done"]
     assert relay["count"] == 20 and relay["published_per_s"] > 0
+    assert relay["mall_cpu_pct"] > 0  # the mall's pid came from the data directory's lock
     assert report["results"]["raw publish, awaited one by one"]["count"] == 20
     assert report["results"]["raw publish, pipelined"]["count"] == 20
     assert report["ratios"]["relay (consumer done) / raw pipelined"] > 0

@@ -17,7 +17,7 @@ from mall_adapters.bench.report import Report
 from mall_adapters.bench.stats import median_of
 from mall_adapters.infra.nats import free_port
 
-SUMMARY_KEYS = ("per_s", "p50_ms", "p95_ms", "p99_ms", "max_ms", "errors")
+SUMMARY_KEYS = ("per_s", "p50_ms", "p95_ms", "p99_ms", "max_ms", "mall_cpu_pct", "errors")
 
 
 def new_report(bench: str, settings: dict[str, Any], mall: Target) -> Report:

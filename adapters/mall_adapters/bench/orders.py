@@ -15,6 +15,7 @@ from typing import Any
 import httpx
 
 from mall_adapters.bench.common import new_report, summarize
+from mall_adapters.bench.cpu import CpuMeter
 from mall_adapters.bench.order_setup import Prepared, ok, prepare, step_times
 from mall_adapters.bench.order_watch import OrderWatch
 from mall_adapters.bench.procs import Target
@@ -68,11 +69,13 @@ class Drive:
                     for label, arrivals in modes:
                         batch = await prepare(api, orders, f"{tag}{number}{label[:4]}")
                         await settled(mall.pg_dsn)
+                        meter = CpuMeter(mall.pid)
                         figures = await (
                             self.closed(api, batch)
                             if arrivals is None
                             else self.open(api, batch, arrivals)
                         )
+                        figures |= meter.percent()
                         report.rounds.append({"round": number, "kind": label, **figures})
                         driven[label] += [p.basket for p in batch]
                 summarize(report, [label for label, _ in modes])

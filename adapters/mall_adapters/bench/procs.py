@@ -28,6 +28,7 @@ class Target:
     http: str
     pg_dsn: str | None
     nats_url: str | None
+    pid: int | None = None  # of the `intellimall up` process, from its data directory's lock
 
     def needs(self, what: str) -> tuple[str, str]:
         if self.pg_dsn is None or self.nats_url is None:
@@ -48,18 +49,28 @@ def target(url: str | None, data_dir: Path | None) -> Iterator[Target]:
     fresh `intellimall up` on a temporary data directory for the length of the block."""
     if url:
         runtime = _runtime(data_dir) if data_dir else {}
-        yield Target(url.rstrip("/"), runtime.get("pg_dsn"), runtime.get("nats_url"))
+        pid = _owner(data_dir) if data_dir else None
+        yield Target(url.rstrip("/"), runtime.get("pg_dsn"), runtime.get("nats_url"), pid)
         return
     with tempfile.TemporaryDirectory(prefix="intellimall-bench-") as folder:
         data = Path(folder) / "data"
         with running_up(data, embedded_env()) as (http, _):
             runtime = _runtime(data)
-            yield Target(http, runtime["pg_dsn"], runtime["nats_url"])
+            yield Target(http, runtime["pg_dsn"], runtime["nats_url"], _owner(data))
 
 
 def _runtime(data_dir: Path) -> dict[str, str]:
     found: dict[str, str] = json.loads((data_dir / "runtime.json").read_text(encoding="utf-8"))
     return found
+
+
+def _owner(data_dir: Path) -> int | None:
+    try:
+        lock = json.loads((data_dir / "intellimall.lock").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    pid = lock.get("pid")
+    return pid if isinstance(pid, int) else None
 
 
 @contextmanager

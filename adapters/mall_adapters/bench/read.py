@@ -10,6 +10,7 @@ from typing import Any
 import httpx
 
 from mall_adapters.bench.common import CEILING_NOTE, ceiling, new_report, summarize, trivial_server
+from mall_adapters.bench.cpu import CpuMeter
 from mall_adapters.bench.loadgen import Call, generator, load
 from mall_adapters.bench.procs import Target, serving
 from mall_adapters.bench.report import Report
@@ -42,10 +43,12 @@ def bench_read(mall: Target, clients: int, seconds: float, rounds: int, python: 
             load(base, calls, clients, 1, python)
         for number in range(1, rounds + 1):
             for kind, base, calls in kinds:
+                meter = CpuMeter(mall.pid)
                 if kind == "generator ceiling":
                     figures = ceiling(base, clients, seconds, python)
                 else:
                     figures = load(base, calls, clients, seconds, python)
+                figures |= meter.percent()
                 report.rounds.append({"round": number, "kind": kind, **figures})
     summarize(report, [k for k, _, _ in kinds])
     bare_rate = report.results["bare GET store row"]["per_s"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import time
 import uuid
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -16,6 +17,7 @@ import nats
 from nats.js.api import StreamConfig
 
 from mall_adapters.bench.common import new_report, summarize
+from mall_adapters.bench.cpu import CpuMeter
 from mall_adapters.bench.procs import Target
 from mall_adapters.bench.report import Report
 from mall_adapters.bench.stats import rate, ratio
@@ -37,7 +39,7 @@ def bench_relay(mall: Target, messages: int, rounds: int, batch: int) -> Report:
     dsn, nats_url = mall.needs("bench relay")
     settings = {"messages": messages, "rounds": rounds, "batch": batch}
     report = new_report("relay", settings, mall)
-    asyncio.run(_measure(report, dsn, nats_url, messages, rounds, batch))
+    asyncio.run(_measure(report, dsn, nats_url, mall.pid, messages, rounds, batch))
     summarize(
         report,
         [
@@ -65,7 +67,13 @@ def _median(values: list[float]) -> float:
 
 
 async def _measure(
-    report: Report, dsn: str, nats_url: str, messages: int, rounds: int, batch: int
+    report: Report,
+    dsn: str,
+    nats_url: str,
+    pid: int | None,
+    messages: int,
+    rounds: int,
+    batch: int,
 ) -> None:
     db = Database()
     await db.open(dsn)
@@ -76,21 +84,16 @@ async def _measure(
     )
     try:
         await _relay(db, 10)  # warm-up, not counted
+        kinds: list[tuple[str, Callable[[], Awaitable[dict[str, Any]]]]] = [
+            ("relay: committed -> consumer done", lambda: _relay(db, messages)),
+            ("raw publish, awaited one by one", lambda: _raw(js, messages, 1)),
+            ("raw publish, pipelined", lambda: _raw(js, messages, batch)),
+        ]
         for number in range(1, rounds + 1):
-            report.rounds.append(
-                {
-                    "round": number,
-                    "kind": "relay: committed -> consumer done",
-                    **await _relay(db, messages),
-                }
-            )
-            for kind, size in (
-                ("raw publish, awaited one by one", 1),
-                ("raw publish, pipelined", batch),
-            ):
-                report.rounds.append(
-                    {"round": number, "kind": kind, **await _raw(js, messages, size)}
-                )
+            for kind, measure in kinds:
+                meter = CpuMeter(pid)
+                figures = await measure() | meter.percent()
+                report.rounds.append({"round": number, "kind": kind, **figures})
     finally:
         await js.delete_stream(RAW_STREAM)
         await nc.close()

@@ -14,6 +14,7 @@ from typing import Any
 import httpx
 
 from mall_adapters.bench.common import CEILING_NOTE, ceiling, new_report, summarize, trivial_server
+from mall_adapters.bench.cpu import CpuMeter
 from mall_adapters.bench.loadgen import Call, generator, load
 from mall_adapters.bench.procs import Target
 from mall_adapters.bench.report import Report
@@ -41,7 +42,9 @@ def bench_write(mall: Target, clients: int, seconds: float, rounds: int, python:
             measure(1)
         for number in range(1, rounds + 1):
             for kind, measure in kinds:
-                report.rounds.append({"round": number, "kind": kind, **measure(seconds)})
+                meter = CpuMeter(mall.pid)
+                figures = measure(seconds) | meter.percent()
+                report.rounds.append({"round": number, "kind": kind, **figures})
     summarize(report, [k for k, _ in kinds])
     rates = {kind: row["per_s"] for kind, row in report.results.items()}
     raw_store, raw_add = (
