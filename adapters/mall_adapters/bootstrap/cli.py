@@ -39,18 +39,9 @@ def main(argv: list[str] | None = None) -> int:
 
     add_docs_command(commands)
 
-    bench = commands.add_parser("bench", help="measure and print figures")
-    bench_kinds = bench.add_subparsers(dest="bench", required=True)
-    startup = bench_kinds.add_parser("startup", help="time `up` until /liveness answers")
-    startup.add_argument("--runs", type=int, default=5)
-    startup.add_argument("--fresh", action="store_true", help="empty data directory each run")
-    contention = bench_kinds.add_parser(
-        "contention", help="concurrent cache-miss adds and concurrent adds to one basket"
-    )
-    contention.add_argument("--misses", type=int, default=50)
-    contention.add_argument("--clients", type=int, default=20)
-    contention.add_argument("--adds", type=int, default=10)
-    contention.add_argument("--pool-size", type=int, default=None, help="PostgreSQL pool size")
+    from mall_adapters.bench.commands import add_bench_parser, run_bench
+
+    add_bench_parser(commands)
 
     letters = commands.add_parser("dead-letters", help="list or replay parked messages")
     letters.add_argument(
@@ -76,13 +67,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_docs(args)
     if args.command == "bench":
-        if args.bench == "contention":
-            from mall_adapters.bootstrap.bench_contention import bench_contention
-
-            return bench_contention(args.misses, args.clients, args.adds, args.pool_size)
-        from mall_adapters.bootstrap.bench import bench_startup
-
-        return bench_startup(args.runs, args.fresh)
+        return run_bench(args)
     if args.command == "dead-letters":
         from mall_adapters.bootstrap.operate import dead_letters
 

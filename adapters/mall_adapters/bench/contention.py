@@ -19,7 +19,7 @@ from pathlib import Path
 import asyncpg
 import httpx
 
-from mall_adapters.bootstrap.bench import embedded_env, running_up
+from mall_adapters.bench.procs import embedded_env, running_up
 
 
 def bench_contention(misses: int, clients: int, adds: int, pool_size: int | None) -> int:
