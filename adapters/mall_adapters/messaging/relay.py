@@ -44,6 +44,7 @@ class RelaySettings:
     publish_timeout_seconds: float = 2.0
     retry_delay_seconds: float = 0.1
     max_retry_delay_seconds: float = 5.0
+    backlog_seconds: float = 2.0  # how often a relay behind counts its backlog (one query)
 
 
 class OutboxRelay(Replayer):
@@ -70,22 +71,41 @@ class OutboxRelay(Replayer):
         self._delay = settings.retry_delay_seconds
         self.failing_since: float | None = None  # time.monotonic() of the first failure
         self.last_error = ""
+        self._counted_at = 0.0  # time.monotonic() the backlog was last counted
+
+    async def _count_backlog(self, relayed: int | None) -> None:
+        """Update the backlog gauge: 0 right after a batch that was not full (the relay
+        caught up), else counted with a query at most every `backlog_seconds`."""
+        if relayed is not None and relayed < self._settings.batch_size:
+            self._metrics.backlog(0)
+            return
+        now = time.monotonic()
+        if now - self._counted_at < self._settings.backlog_seconds:
+            return
+        self._counted_at = now
+        try:
+            self._metrics.backlog(await self._outbox.backlog())
+        except Exception as error:  # the database is away: the relay logs that already
+            log.debug("outbox relay %s: cannot count the backlog: %s", self.module, error)
 
     async def run(self) -> None:
         """Relay until cancelled."""
         while True:
             if not self._watch.leads(self.module):
+                self._metrics.backlog(0)  # the process that leads the module reports it
                 await self._watch.wait(self.module, self._settings.poll_seconds)
                 continue
             try:
                 relayed = await self.relay_batch()
             except Exception as error:
                 self._failed(error)
+                await self._count_backlog(None)
                 await asyncio.sleep(self._delay)
                 self._delay = min(self._delay * 2, self._settings.max_retry_delay_seconds)
                 continue
             self._delay = self._settings.retry_delay_seconds
             self.failing_since, self.last_error = None, ""
+            await self._count_backlog(relayed)
             if relayed < self._settings.batch_size:
                 await self._watch.wait(self.module, self._settings.poll_seconds)
 

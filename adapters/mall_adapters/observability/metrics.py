@@ -12,6 +12,7 @@ from typing import Any, TypeVar, cast
 from prometheus_client import (
     CollectorRegistry,
     Counter,
+    Gauge,
     GCCollector,
     Histogram,
     PlatformCollector,
@@ -80,13 +81,20 @@ class MessageMetrics:
 
 
 class RelayMetrics:
-    """`<module>_outbox_relayed_messages_count` and, labelled by message name,
+    """`<module>_outbox_relayed_messages_count` (published), `<module>_outbox_backlog_messages`
+    (waiting to be published, as last seen by the relay) and, labelled by message name,
     `<module>_outbox_parked_messages_count` (messages that can never be published)."""
 
     def __init__(self, registry: CollectorRegistry, module: str) -> None:
         self._relayed = Counter(
             f"{module}_outbox_relayed_messages_count",
             f"Messages {module}'s outbox relay published (acknowledged by JetStream).",
+            registry=registry,
+        )
+        self._backlog = Gauge(
+            f"{module}_outbox_backlog_messages",
+            f"Messages in {module}'s outbox waiting to be published, as its relay last saw"
+            " (0 in a process that does not relay the module).",
             registry=registry,
         )
         self._parked = Counter(
@@ -98,6 +106,9 @@ class RelayMetrics:
 
     def relayed(self, count: int) -> None:
         self._relayed.inc(count)
+
+    def backlog(self, count: int) -> None:
+        self._backlog.set(count)
 
     def parked(self, name: str) -> None:
         self._parked.labels(name).inc()
