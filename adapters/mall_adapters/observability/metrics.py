@@ -65,19 +65,31 @@ class MessageMetrics:
             ["message"],
             registry=registry,
         )
+        self._children: dict[tuple[str, bool], tuple[tuple[Counter, Histogram], ...]] = {}
+        self._sent_children: dict[str, tuple[Counter, Counter]] = {}
 
     def parked(self, name: str) -> None:
         self._parked.labels(name).inc()
 
     def received(self, name: str, handled: bool, seconds: float) -> None:
-        flag = "true" if handled else "false"
-        for label in (name, ALL):
-            self._received.labels(label, flag).inc()
-            self._latency.labels(label, flag).observe(seconds)
+        key = (name, handled)
+        children = self._children.get(key)
+        if children is None:  # `labels()` takes a lock and builds a tuple: once per key
+            flag = "true" if handled else "false"
+            children = self._children[key] = tuple(
+                (self._received.labels(label, flag), self._latency.labels(label, flag))
+                for label in (name, ALL)
+            )
+        for counter, histogram in children:
+            counter.inc()
+            histogram.observe(seconds)
 
     def sent(self, name: str) -> None:
-        for label in (name, ALL):
-            self._sent.labels(label).inc()
+        children = self._sent_children.get(name)
+        if children is None:
+            children = self._sent_children[name] = (self._sent.labels(name), self._sent.labels(ALL))
+        for counter in children:
+            counter.inc()
 
 
 class RelayMetrics:
