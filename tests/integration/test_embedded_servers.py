@@ -9,6 +9,8 @@ import signal
 import subprocess
 from pathlib import Path
 
+import asyncpg
+
 from mall_adapters.infra.nats import EmbeddedNats
 from mall_adapters.infra.postgres import SYSTEM_USER, EmbeddedPostgres
 from mall_adapters.infra.supervisor import EmbeddedServer, ServerStatus, State
@@ -77,3 +79,18 @@ def test_postgres_starts_though_its_lock_files_name_a_process_that_still_exists(
         again.stop()
         unrelated.kill()
         unrelated.wait()
+
+
+async def test_postgres_commits_synchronously_unless_told_otherwise(tmp_path: Path) -> None:
+    for synchronous, shown in ((True, "on"), (False, "off")):
+        server = EmbeddedPostgres(
+            tmp_path / f"pg-{shown}", delete_on_stop=True, synchronous_commit=synchronous
+        )
+        try:
+            conn = await asyncpg.connect(server.start())
+            try:
+                assert await conn.fetchval("SHOW synchronous_commit") == shown
+            finally:
+                await conn.close()
+        finally:
+            server.stop()

@@ -182,13 +182,14 @@ async def test_relay_publishes_in_order_after_the_broker_comes_back(
     await ensure_stream(broker)
     outbox = PostgresOutbox(db, "stores")
     watch = PostgresOutboxWatch(db, ["stores"], poll_seconds=0.1)
+    registry = CollectorRegistry()
     relay = OutboxRelay(
         outbox,
         PostgresDeadLetters(db, "stores"),
         watch,
         PostgresUnitOfWork(db),
         broker,
-        RelayMetrics(CollectorRegistry(), "stores"),
+        RelayMetrics(registry, "stores"),
         RelaySettings(stream=subjects.STREAM, poll_seconds=0.1, publish_timeout_seconds=0.5),
     )
     task = asyncio.create_task(relay.run())
@@ -201,8 +202,11 @@ async def test_relay_publishes_in_order_after_the_broker_comes_back(
                 await outbox.add(env)
         await asyncio.sleep(1.5)  # the relay is trying and failing meanwhile
         assert await unpublished(db) == 5
+        assert registry.get_sample_value("stores_outbox_backlog_messages") == 5.0
         nats_server.start()  # the same ports and data
         await eventually(lambda: unpublished(db), lambda n: n == 0, within=20)
+        assert registry.get_sample_value("stores_outbox_relayed_messages_count_total") == 5.0
+        assert registry.get_sample_value("stores_outbox_backlog_messages") == 0.0
         nc = await nats.connect(url)
         js = nc.jetstream()
         info = await js.stream_info(subjects.STREAM)

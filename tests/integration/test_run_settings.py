@@ -38,3 +38,12 @@ def test_make_run_passes_its_args_to_up() -> None:
     )
 
     assert shown.stdout.splitlines()[-1].endswith("intellimall up --port 9090 --data-dir /tmp/m")
+
+
+def test_synchronous_commit_is_on_unless_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert Settings.from_env().pg_synchronous_commit
+    monkeypatch.setenv("INTELLIMALL_PG_SYNCHRONOUS_COMMIT", "off")
+    assert not Settings.from_env().pg_synchronous_commit
+    monkeypatch.setenv("INTELLIMALL_PG_SYNCHRONOUS_COMMIT", "sometimes")
+    with pytest.raises(ValueError, match="on or off"):
+        Settings.from_env()

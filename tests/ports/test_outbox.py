@@ -43,6 +43,16 @@ async def test_published_and_removed_messages_leave_the_queue(kit: Delivery) -> 
     assert await kit.outbox.unpublished(10) == [third]
 
 
+async def test_the_backlog_counts_the_messages_waiting_to_be_published(kit: Delivery) -> None:
+    assert await kit.outbox.backlog() == 0
+    first, second, third = envelope(seconds=1), envelope(seconds=2), envelope(seconds=3)
+    await add(kit, first, second, third)
+    assert await kit.outbox.backlog() == 3
+    await kit.outbox.mark_published([first.id])
+    await kit.outbox.remove(second.id)
+    assert await kit.outbox.backlog() == 1
+
+
 async def test_a_repeated_message_id_is_ignored(kit: Delivery) -> None:
     message = envelope(b'{"n":1}', seconds=1)
     await add(kit, message)

@@ -41,7 +41,9 @@ def servers(settings: Settings) -> Iterator[Servers]:
         pg_dsn, nats_url = settings.pg_dsn, settings.nats_url
         embedded: list[EmbeddedServer] = []
         if not pg_dsn:
-            pg = EmbeddedPostgres(settings.data_dir / "pg")
+            pg = EmbeddedPostgres(
+                settings.data_dir / "pg", synchronous_commit=settings.pg_synchronous_commit
+            )
             stack.callback(pg.stop)  # registered first: an interrupted start is stopped too
             pg_dsn = pg.start()
             embedded.append(pg)

@@ -63,6 +63,8 @@ class Settings:
     # the ack wait, and must not find its step timed out.
     saga_step_timeout_seconds: float = 30.0
     log_level: str = "INFO"
+    # The embedded PostgreSQL only; off trades the last commits on a crash for throughput.
+    pg_synchronous_commit: bool = True
     sms_webhook: str = ""  # empty: SMS are logged, not sent
 
     @classmethod
@@ -95,8 +97,20 @@ class Settings:
             values["sms_webhook"] = env["INTELLIMALL_SMS_WEBHOOK"]
         if "INTELLIMALL_LOG_LEVEL" in env:
             values["log_level"] = env["INTELLIMALL_LOG_LEVEL"]
+        if "INTELLIMALL_PG_SYNCHRONOUS_COMMIT" in env:
+            values["pg_synchronous_commit"] = _on_off(
+                "INTELLIMALL_PG_SYNCHRONOUS_COMMIT", env["INTELLIMALL_PG_SYNCHRONOUS_COMMIT"]
+            )
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
 
     def with_servers(self, pg_dsn: str, nats_url: str) -> Settings:
         return replace(self, pg_dsn=pg_dsn, nats_url=nats_url)
+
+
+def _on_off(name: str, value: str) -> bool:
+    if value.lower() in ("on", "true", "1"):
+        return True
+    if value.lower() in ("off", "false", "0"):
+        return False
+    raise ValueError(f"{name} must be on or off, not {value!r}")

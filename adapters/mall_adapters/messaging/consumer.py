@@ -12,7 +12,7 @@ import logging
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import msgspec
 from faststream import AckPolicy
@@ -49,6 +49,11 @@ class ConsumerSettings:
         return float(
             min(self.retry_delay_seconds * 2 ** (deliveries - 1), self.max_retry_delay_seconds)
         )
+
+
+async def _itself(msg: NatsMessage) -> NatsMessage:
+    """The decoder whose "body" is the delivery itself (see `NatsConsumer._bind`)."""
+    return msg
 
 
 def describe(error: BaseException) -> str:
@@ -115,7 +120,10 @@ class NatsConsumer(Consumer, Replayer):
             filter_subject=subject,
         )
 
-        async def handle(msg: NatsMessage) -> None:
+        # The delivery comes to the handler as its body (`_itself`), not as a `NatsMessage`
+        # parameter: faststream resolves such a parameter (a Context) per message through a
+        # worker thread and a task group.
+        async def handle(msg: Any) -> None:
             await self.deliver(durable, routes, msg)
 
         self.routes[durable] = routes
@@ -126,6 +134,7 @@ class NatsConsumer(Consumer, Replayer):
             config=config,
             pull_sub=PullSub(batch_size=s.batch_size, timeout=s.fetch_timeout_seconds),
             ack_policy=AckPolicy.MANUAL,
+            decoder=_itself,
             title=durable,
         )(handle)
 

@@ -12,6 +12,7 @@ from typing import Any, TypeVar, cast
 from prometheus_client import (
     CollectorRegistry,
     Counter,
+    Gauge,
     GCCollector,
     Histogram,
     PlatformCollector,
@@ -64,29 +65,48 @@ class MessageMetrics:
             ["message"],
             registry=registry,
         )
+        self._children: dict[tuple[str, bool], tuple[tuple[Counter, Histogram], ...]] = {}
+        self._sent_children: dict[str, tuple[Counter, Counter]] = {}
 
     def parked(self, name: str) -> None:
         self._parked.labels(name).inc()
 
     def received(self, name: str, handled: bool, seconds: float) -> None:
-        flag = "true" if handled else "false"
-        for label in (name, ALL):
-            self._received.labels(label, flag).inc()
-            self._latency.labels(label, flag).observe(seconds)
+        key = (name, handled)
+        children = self._children.get(key)
+        if children is None:  # `labels()` takes a lock and builds a tuple: once per key
+            flag = "true" if handled else "false"
+            children = self._children[key] = tuple(
+                (self._received.labels(label, flag), self._latency.labels(label, flag))
+                for label in (name, ALL)
+            )
+        for counter, histogram in children:
+            counter.inc()
+            histogram.observe(seconds)
 
     def sent(self, name: str) -> None:
-        for label in (name, ALL):
-            self._sent.labels(label).inc()
+        children = self._sent_children.get(name)
+        if children is None:
+            children = self._sent_children[name] = (self._sent.labels(name), self._sent.labels(ALL))
+        for counter in children:
+            counter.inc()
 
 
 class RelayMetrics:
-    """`<module>_outbox_relayed_messages_count` and, labelled by message name,
+    """`<module>_outbox_relayed_messages_count` (published), `<module>_outbox_backlog_messages`
+    (waiting to be published, as last seen by the relay) and, labelled by message name,
     `<module>_outbox_parked_messages_count` (messages that can never be published)."""
 
     def __init__(self, registry: CollectorRegistry, module: str) -> None:
         self._relayed = Counter(
             f"{module}_outbox_relayed_messages_count",
             f"Messages {module}'s outbox relay published (acknowledged by JetStream).",
+            registry=registry,
+        )
+        self._backlog = Gauge(
+            f"{module}_outbox_backlog_messages",
+            f"Messages in {module}'s outbox waiting to be published, as its relay last saw"
+            " (0 in a process that does not relay the module).",
             registry=registry,
         )
         self._parked = Counter(
@@ -98,6 +118,9 @@ class RelayMetrics:
 
     def relayed(self, count: int) -> None:
         self._relayed.inc(count)
+
+    def backlog(self, count: int) -> None:
+        self._backlog.set(count)
 
     def parked(self, name: str) -> None:
         self._parked.labels(name).inc()

@@ -39,5 +39,12 @@ class PostgresOutbox(Outbox):
             list(message_ids),
         )
 
+    async def backlog(self) -> int:
+        # Counts the small partial index of the unpublished rows, not the table.
+        count: int = await self._db.fetchval(
+            f"SELECT count(*) FROM {self.module}.outbox WHERE published_at IS NULL"
+        )
+        return count
+
     async def remove(self, message_id: str) -> None:
         await self._db.execute(f"DELETE FROM {self.module}.outbox WHERE id = $1", message_id)

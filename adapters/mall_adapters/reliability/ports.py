@@ -53,6 +53,10 @@ class Outbox(Protocol):
 
     async def mark_published(self, message_ids: Sequence[str]) -> None: ...
 
+    async def backlog(self) -> int:
+        """How many messages wait to be published."""
+        ...
+
     async def remove(self, message_id: str) -> None:
         """Take a message out of the queue (it was parked as a dead letter)."""
         ...
