@@ -29,6 +29,16 @@ def servers() -> Iterator[TestServers]:
 
 
 @pytest.fixture
+def server_dir() -> Iterator[Path]:
+    """A fresh directory for a test's own embedded server. Not under pytest's tmp_path: as
+    root, PostgreSQL runs as its own user, who must pass through every parent directory, and
+    a pytest run starting meanwhile sets its base directory back to 0700."""
+    folder = Path(tempfile.mkdtemp(prefix="intellimall-test-"))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
 async def pg_dsn(servers: TestServers) -> AsyncIterator[str]:
     dsn = await create_database(servers.pg_admin_dsn)
     yield dsn

@@ -50,25 +50,25 @@ async def test_a_killed_nats_is_restarted_on_the_same_url(tmp_path: Path) -> Non
     await kill_and_see_it_restarted(EmbeddedNats(tmp_path / "nats"))
 
 
-async def test_a_killed_postgres_is_restarted_on_the_same_socket(tmp_path: Path) -> None:
-    await kill_and_see_it_restarted(EmbeddedPostgres(tmp_path / "pg", delete_on_stop=True))
+async def test_a_killed_postgres_is_restarted_on_the_same_socket(server_dir: Path) -> None:
+    await kill_and_see_it_restarted(EmbeddedPostgres(server_dir / "pg", delete_on_stop=True))
 
 
 def test_postgres_starts_though_its_lock_files_name_a_process_that_still_exists(
-    tmp_path: Path,
+    server_dir: Path,
 ) -> None:
     """After a crash, postmaster.pid and the lock file of the socket can name a process that
     still exists: the killed server not reaped yet, or an unrelated one that got its number.
     Run by PostgreSQL's user, PostgreSQL would take it for a server and refuse to start; the
     locks are stale, and it starts."""
-    first = EmbeddedPostgres(tmp_path / "pg")
+    first = EmbeddedPostgres(server_dir / "pg")
     socket_dir = Path(first.start().split("host=")[1])
     first.stop()
     user = SYSTEM_USER if os.geteuid() == 0 else None  # as `EmbeddedPostgres` runs it
     unrelated = subprocess.Popen(["sleep", "300"], user=user)
-    again = EmbeddedPostgres(tmp_path / "pg", delete_on_stop=True)
+    again = EmbeddedPostgres(server_dir / "pg", delete_on_stop=True)
     try:
-        for lock in (tmp_path / "pg" / "postmaster.pid", socket_dir / ".s.PGSQL.5432.lock"):
+        for lock in (server_dir / "pg" / "postmaster.pid", socket_dir / ".s.PGSQL.5432.lock"):
             lock.write_text(f"{unrelated.pid}\n")
 
         again.start()
@@ -81,10 +81,10 @@ def test_postgres_starts_though_its_lock_files_name_a_process_that_still_exists(
         unrelated.wait()
 
 
-async def test_postgres_commits_synchronously_unless_told_otherwise(tmp_path: Path) -> None:
+async def test_postgres_commits_synchronously_unless_told_otherwise(server_dir: Path) -> None:
     for synchronous, shown in ((True, "on"), (False, "off")):
         server = EmbeddedPostgres(
-            tmp_path / f"pg-{shown}", delete_on_stop=True, synchronous_commit=synchronous
+            server_dir / f"pg-{shown}", delete_on_stop=True, synchronous_commit=synchronous
         )
         try:
             conn = await asyncpg.connect(server.start())
