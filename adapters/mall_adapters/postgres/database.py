@@ -10,6 +10,9 @@
 - Two pools: `requests` serves requests, consumers and relays; the small `reserved` pool
   serves the query responders other modules' look-ups wait on (`session(reserved=True)`),
   so a burst of requests can never leave those look-ups without a connection.
+- Pooled connections hold no session state (no `SET`, `LISTEN`, session advisory lock or
+  cursor outlives a statement or transaction; those use `connect()`'s own connections), so
+  one goes back to its pool without asyncpg's reset query, a round trip per request.
 - PostgreSQL out of reach (down, restarting, every connection busy for too long) is an
   `UnavailableError` (503, "retry"), never a bare driver error.
 """
@@ -17,8 +20,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeAlias
@@ -29,11 +32,12 @@ from mall.kernel.errors import UnavailableError
 from mall_adapters.reliability.guard import holding_connection
 
 if TYPE_CHECKING:
-    from asyncpg.pool import PoolConnectionProxy
+    from asyncpg.pool import PoolAcquireContext, PoolConnectionProxy
 
     Connection: TypeAlias = asyncpg.Connection[asyncpg.Record] | PoolConnectionProxy[asyncpg.Record]
+    _Plain: TypeAlias = asyncpg.Connection[asyncpg.Record]
 else:
-    Connection = asyncpg.Connection
+    Connection = _Plain = asyncpg.Connection
 _transaction: ContextVar[Connection | None] = ContextVar("intellimall_transaction", default=None)
 _session: ContextVar[Connection | None] = ContextVar("intellimall_session", default=None)
 
@@ -51,6 +55,15 @@ UNREACHABLE = (
 
 class NoTransactionError(RuntimeError):
     """A write was attempted outside a unit of work."""
+
+
+class PooledConnection(_Plain):
+    """A pool connection whose release skips the reset query (`pg_advisory_unlock_all(); CLOSE
+    ALL; UNLISTEN *; RESET ALL`): nothing sets what it resets. An open transaction is still
+    rolled back and listeners dropped (asyncpg does that before asking for the query)."""
+
+    def get_reset_query(self) -> str:
+        return ""
 
 
 @dataclass(frozen=True)
@@ -83,12 +96,11 @@ class Database:
     async def open(self, dsn: str, sizes: PoolSizes | None = None) -> None:
         sizes = sizes or PoolSizes()
         timeout = CONNECT_TIMEOUT_SECONDS
-        requests = await asyncpg.create_pool(
-            dsn, min_size=1, max_size=sizes.requests, timeout=timeout
-        )
+        options: dict[str, Any] = {"timeout": timeout, "connection_class": PooledConnection}
+        requests = await asyncpg.create_pool(dsn, min_size=1, max_size=sizes.requests, **options)
         try:
             reserved = await asyncpg.create_pool(
-                dsn, min_size=1, max_size=sizes.reserved, timeout=timeout
+                dsn, min_size=1, max_size=sizes.reserved, **options
             )
         except BaseException:
             await requests.close()
@@ -120,9 +132,8 @@ class Database:
         if outer is not None:
             yield outer
             return
-        with holding_connection(), _unreachable_is_unavailable():
-            acquired = self.pool.acquire(timeout=ACQUIRE_TIMEOUT_SECONDS)
-            async with acquired as conn, conn.transaction():
+        with holding_connection(), _UnreachableIsUnavailable():
+            async with _acquire(self.pool) as conn, conn.transaction():
                 token = _transaction.set(conn)
                 try:
                     yield conn
@@ -148,21 +159,30 @@ class Database:
             yield current
             return
         pool = self.reserved if reserved else self.pool
-        with holding_connection(), _unreachable_is_unavailable():
-            async with pool.acquire(timeout=ACQUIRE_TIMEOUT_SECONDS) as conn:
+        with holding_connection(), _UnreachableIsUnavailable():
+            async with _acquire(pool) as conn:
                 token = _session.set(conn)
                 try:
                     yield conn
                 finally:
                     _session.reset(token)
 
+    # The single statements skip `session()`'s generator: they run on every request.
     async def fetch(self, sql: str, *args: Any) -> list[asyncpg.Record]:
-        async with self.session() as conn:
-            return await conn.fetch(sql, *args)
+        current = _transaction.get() or _session.get()
+        if current is not None:
+            return await current.fetch(sql, *args)
+        with holding_connection(), _UnreachableIsUnavailable():
+            async with _acquire(self.pool) as conn:
+                return await conn.fetch(sql, *args)
 
     async def fetchrow(self, sql: str, *args: Any) -> asyncpg.Record | None:
-        async with self.session() as conn:
-            return await conn.fetchrow(sql, *args)
+        current = _transaction.get() or _session.get()
+        if current is not None:
+            return await current.fetchrow(sql, *args)
+        with holding_connection(), _UnreachableIsUnavailable():
+            async with _acquire(self.pool) as conn:
+                return await conn.fetchrow(sql, *args)
 
     async def fetchval(self, sql: str, *args: Any) -> Any:
         async with self.session() as conn:
@@ -173,11 +193,21 @@ class Database:
             return await conn.execute(sql, *args)
 
 
-@contextmanager
-def _unreachable_is_unavailable() -> Iterator[None]:
-    try:
-        yield
-    except UNREACHABLE as error:
-        raise UnavailableError(
-            f"the database is unavailable ({type(error).__name__}); retry shortly"
-        ) from error
+def _acquire(pool: asyncpg.Pool) -> PoolAcquireContext:
+    # asyncpg runs a timed acquire as a task of its own under a timer; a free connection
+    # needs neither (taking one never waits), so only a wait gets the overload timeout.
+    timeout = None if pool.get_idle_size() else ACQUIRE_TIMEOUT_SECONDS
+    return pool.acquire(timeout=timeout)
+
+
+class _UnreachableIsUnavailable:
+    """PostgreSQL out of reach becomes `UnavailableError` (a class: entered per statement)."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: object, error: BaseException | None, tb: object) -> None:
+        if isinstance(error, UNREACHABLE):
+            raise UnavailableError(
+                f"the database is unavailable ({type(error).__name__}); retry shortly"
+            ) from error
