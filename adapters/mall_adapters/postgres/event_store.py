@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any, Generic, TypeVar
 
-import asyncpg
-
 from mall.kernel.aggregate import EventSourced
 from mall.kernel.errors import ConflictError
 from mall.kernel.events import DomainEvent, Snapshot
@@ -42,6 +40,15 @@ class PostgresEventStore(AggregateRepository[A], Generic[A]):
             f" AND stream_version > coalesce((SELECT stream_version {snapshot}), 0)"
             " ORDER BY part, stream_version"
         )
+        self._append_sql = (
+            f"WITH added AS (INSERT INTO {schema}.events"
+            " (stream_id, stream_name, stream_version, event_id, event_name, event_data)"
+            " SELECT $1, $2, v, gen_random_uuid()::text, n, d::jsonb"
+            " FROM unnest($3::int[], $4::text[], $5::text[]) AS e(v, n, d)"
+            " ON CONFLICT (stream_id, stream_name, stream_version) DO NOTHING"
+            " RETURNING stream_version)"
+            " SELECT coalesce(array_agg(stream_version), '{}') FROM added"
+        )
 
     async def load(self, aggregate_id: str) -> A | None:
         # One statement, one round trip: the snapshot (part 0) and the events after it
@@ -62,22 +69,28 @@ class PostgresEventStore(AggregateRepository[A], Generic[A]):
             return
         conn = self._db.connection()
         before = aggregate.version
-        try:
-            # A savepoint keeps the caller's transaction usable after a conflict.
-            async with conn.transaction():
+        # No savepoint (two round trips): versions already taken are skipped, and when any
+        # was, the rows this statement did add are deleted again, so a conflict writes nothing
+        # and leaves the caller's transaction usable.
+        versions = list(range(before + 1, before + len(pending) + 1))
+        added: list[int] = await conn.fetchval(
+            self._append_sql,
+            aggregate.id,
+            aggregate.NAME,
+            versions,
+            [e.NAME for e in pending],
+            [self._events.encode(e) for e in pending],
+        )
+        if len(added) != len(versions):
+            if added:
                 await conn.execute(
-                    f"INSERT INTO {self._schema}.events"
-                    " (stream_id, stream_name, stream_version, event_id, event_name, event_data)"
-                    " SELECT $1, $2, v, gen_random_uuid()::text, n, d::jsonb"
-                    " FROM unnest($3::int[], $4::text[], $5::text[]) AS e(v, n, d)",
+                    f"DELETE FROM {self._schema}.events WHERE stream_id = $1"
+                    " AND stream_name = $2 AND stream_version = ANY($3::int[])",
                     aggregate.id,
                     aggregate.NAME,
-                    list(range(before + 1, before + len(pending) + 1)),
-                    [e.NAME for e in pending],
-                    [self._events.encode(e) for e in pending],
+                    added,
                 )
-        except asyncpg.UniqueViolationError:
-            raise ConflictError.concurrent_change(aggregate.NAME) from None
+            raise ConflictError.concurrent_change(aggregate.NAME)
         aggregate.mark_committed()
         if snapshot_due(before, aggregate.version, self._every):
             snapshot = aggregate.snapshot()
