@@ -32,7 +32,7 @@ from mall.kernel.errors import UnavailableError
 from mall_adapters.reliability.guard import holding_connection
 
 if TYPE_CHECKING:
-    from asyncpg.pool import PoolAcquireContext, PoolConnectionProxy
+    from asyncpg.pool import PoolConnectionProxy
 
     Connection: TypeAlias = asyncpg.Connection[asyncpg.Record] | PoolConnectionProxy[asyncpg.Record]
     _Plain: TypeAlias = asyncpg.Connection[asyncpg.Record]
@@ -193,11 +193,22 @@ class Database:
             return await conn.execute(sql, *args)
 
 
-def _acquire(pool: asyncpg.Pool) -> PoolAcquireContext:
-    # asyncpg runs a timed acquire as a task of its own under a timer; a free connection
-    # needs neither (taking one never waits), so only a wait gets the overload timeout.
-    timeout = None if pool.get_idle_size() else ACQUIRE_TIMEOUT_SECONDS
-    return pool.acquire(timeout=timeout)
+class _acquire:  # noqa: N801 - used like a function: `async with _acquire(pool) as conn`
+    """A pooled connection, waited for under the overload timeout. asyncpg's own timed
+    acquire runs each acquire as a task under a timer; `asyncio.timeout` needs only the timer."""
+
+    __slots__ = ("_conn", "_pool")
+
+    def __init__(self, pool: asyncpg.Pool) -> None:
+        self._pool = pool
+
+    async def __aenter__(self) -> PoolConnectionProxy[asyncpg.Record]:
+        async with asyncio.timeout(ACQUIRE_TIMEOUT_SECONDS):
+            self._conn = await self._pool.acquire()
+        return self._conn
+
+    async def __aexit__(self, kind: object, error: object, tb: object) -> None:
+        await self._pool.release(self._conn)
 
 
 class _UnreachableIsUnavailable:
