@@ -65,3 +65,20 @@ async def test_metrics_have_one_charset_and_the_process_collectors(app: App) -> 
     for wanted in ("process_cpu_seconds_total", "python_info", "python_gc_collections_total"):
         assert wanted in names, sorted(names)
     assert "stores_received_messages_count_total" in names  # the app's own metrics stay
+
+
+async def test_http_requests_are_counted_by_route_template_and_status(app: App) -> None:
+    client, _ = app
+    for store_id in ("nope-1", "nope-2", "nope-3"):
+        assert (await client.get(f"/api/stores/{store_id}")).status_code == 404
+    created = await client.post("/api/stores", json={"name": "Counted", "location": "here"})
+    assert created.status_code == 200
+    found = await client.get(f"/api/stores/{created.json()['id']}")
+    assert found.status_code == 200
+
+    lines = (await client.get("/metrics")).text.splitlines()
+
+    route = 'method="GET",route="/api/stores/{id}"'
+    assert f'http_requests_count_total{{{route},status="404"}} 3.0' in lines
+    assert f'http_requests_count_total{{{route},status="200"}} 1.0' in lines
+    assert f'http_requests_latency_seconds_count{{{route},status="404"}} 3.0' in lines

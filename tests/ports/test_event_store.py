@@ -136,3 +136,29 @@ async def test_concurrent_units_of_work_one_wins(db: Database) -> None:
     assert final is not None
     assert final.version == 2
     assert final.total in (11, 101)
+
+
+async def test_a_conflict_writes_nothing_and_leaves_the_transaction_usable(db: Database) -> None:
+    repo = PostgresEventStore(db, "stores", Tally, snapshot_every=0)
+    async with db.transaction():
+        seed = Tally("t1")
+        seed.add(1)
+        await repo.save(seed)
+    stale, fresh = await repo.load("t1"), await repo.load("t1")
+    assert stale is not None
+    assert fresh is not None
+    fresh.add(10)
+    async with db.transaction():
+        await repo.save(fresh)
+    stale.add(100, 1000)  # versions 2 (taken) and 3 (free): neither may stay
+    other = Tally("t2")
+    other.add(5)
+    async with db.transaction():
+        with pytest.raises(ConflictError):
+            await repo.save(stale)
+        await repo.save(other)
+    t1, t2 = await repo.load("t1"), await repo.load("t2")
+    assert t1 is not None
+    assert (t1.version, t1.total) == (2, 11)
+    assert t2 is not None
+    assert (t2.version, t2.total) == (1, 5)

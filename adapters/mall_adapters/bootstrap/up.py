@@ -16,6 +16,7 @@ import time
 
 import uvicorn
 
+from mall_adapters.bootstrap import http_server
 from mall_adapters.bootstrap.app import create_app
 from mall_adapters.bootstrap.containers import Root
 from mall_adapters.bootstrap.runtime import StartupError, running
@@ -59,8 +60,8 @@ def _run(settings: Settings, signals: StopSignals, lock: bool) -> bool:
         stack.callback(runtime_file(settings).unlink, missing_ok=True)
         root = Root(settings=started.settings)
         app = create_app(started.settings, root, manage_lifespan=False, embedded=started.embedded)
-        server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
-        return asyncio.run(_serve(server, sock, root, started, signals, http_url, begun))
+        server = http_server.server(app)
+        return http_server.run(_serve(server, sock, root, started, signals, http_url, begun))
 
 
 async def _serve(

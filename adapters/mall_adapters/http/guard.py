@@ -39,7 +39,9 @@ async def guard_input(request: Request[Any, Any, Any]) -> None:
             raise NotFoundException(
                 f"{what} names nothing: it is longer than {max_length} characters"
             )
-    for name, value in request.query_params.multi_items():
+    # Most requests have no query string: skip building the parameters' MultiDict.
+    query = request.query_params.multi_items() if request.scope.get("query_string") else ()
+    for name, value in query:
         if NUL in value:
             raise ValidationException(
                 detail=f"Validation failed for {request.method} {request.url.path}",

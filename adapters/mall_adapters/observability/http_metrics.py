@@ -28,6 +28,17 @@ class HttpMetrics:
             buckets=LATENCY_BUCKETS,
             registry=registry,
         )
+        # The labelled children by (method, route, status): `labels()` validates and locks on
+        # every call, and this runs on every request.
+        self._children: dict[tuple[str, str, str], tuple[Counter, Histogram]] = {}
+
+    def _observe(self, labels: tuple[str, str, str], seconds: float) -> None:
+        children = self._children.get(labels)
+        if children is None:
+            children = self._requests.labels(*labels), self._latency.labels(*labels)
+            self._children[labels] = children
+        children[0].inc()
+        children[1].observe(seconds)
 
     def middleware(self, app: ASGIApp) -> ASGIApp:
         """Litestar runs route middleware after routing: the scope names the route."""
@@ -50,8 +61,6 @@ class HttpMetrics:
             try:
                 await app(scope, receive, sending)
             finally:
-                labels = (method, route, str(status))
-                self._requests.labels(*labels).inc()
-                self._latency.labels(*labels).observe(time.perf_counter() - started)
+                self._observe((method, route, str(status)), time.perf_counter() - started)
 
         return measured

@@ -10,6 +10,9 @@
 - Two pools: `requests` serves requests, consumers and relays; the small `reserved` pool
   serves the query responders other modules' look-ups wait on (`session(reserved=True)`),
   so a burst of requests can never leave those look-ups without a connection.
+- Pooled connections hold no session state (no `SET`, `LISTEN`, session advisory lock or
+  cursor outlives a statement or transaction; those use `connect()`'s own connections), so
+  one goes back to its pool without asyncpg's reset query, a round trip per request.
 - PostgreSQL out of reach (down, restarting, every connection busy for too long) is an
   `UnavailableError` (503, "retry"), never a bare driver error.
 """
@@ -17,8 +20,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeAlias
@@ -32,8 +35,9 @@ if TYPE_CHECKING:
     from asyncpg.pool import PoolConnectionProxy
 
     Connection: TypeAlias = asyncpg.Connection[asyncpg.Record] | PoolConnectionProxy[asyncpg.Record]
+    _Plain: TypeAlias = asyncpg.Connection[asyncpg.Record]
 else:
-    Connection = asyncpg.Connection
+    Connection = _Plain = asyncpg.Connection
 _transaction: ContextVar[Connection | None] = ContextVar("intellimall_transaction", default=None)
 _session: ContextVar[Connection | None] = ContextVar("intellimall_session", default=None)
 
@@ -53,19 +57,19 @@ class NoTransactionError(RuntimeError):
     """A write was attempted outside a unit of work."""
 
 
+class PooledConnection(_Plain):
+    """A pool connection whose release skips the reset query (`pg_advisory_unlock_all(); CLOSE
+    ALL; UNLISTEN *; RESET ALL`): nothing sets what it resets. An open transaction is still
+    rolled back and listeners dropped (asyncpg does that before asking for the query)."""
+
+    def get_reset_query(self) -> str:
+        return ""
+
+
 @dataclass(frozen=True)
 class PoolSizes:
     requests: int = 20
     reserved: int = 4
-
-
-async def _reset(conn: asyncpg.Connection[asyncpg.Record]) -> None:
-    """What a pooled connection needs before its next user: only a transaction left open
-    rolled back. asyncpg's default reset is a round trip per release (advisory locks,
-    cursors, LISTEN and session settings), and the pools' users take none of those (LISTEN
-    and session locks use `connect`)."""
-    if conn.is_in_transaction():
-        await conn.execute("ROLLBACK")
 
 
 class Database:
@@ -92,12 +96,11 @@ class Database:
     async def open(self, dsn: str, sizes: PoolSizes | None = None) -> None:
         sizes = sizes or PoolSizes()
         timeout = CONNECT_TIMEOUT_SECONDS
-        requests = await asyncpg.create_pool(
-            dsn, min_size=1, max_size=sizes.requests, timeout=timeout, reset=_reset
-        )
+        options: dict[str, Any] = {"timeout": timeout, "connection_class": PooledConnection}
+        requests = await asyncpg.create_pool(dsn, min_size=1, max_size=sizes.requests, **options)
         try:
             reserved = await asyncpg.create_pool(
-                dsn, min_size=1, max_size=sizes.reserved, timeout=timeout, reset=_reset
+                dsn, min_size=1, max_size=sizes.reserved, **options
             )
         except BaseException:
             await requests.close()
@@ -129,9 +132,8 @@ class Database:
         if outer is not None:
             yield outer
             return
-        with holding_connection(), _unreachable_is_unavailable():
-            acquired = self.pool.acquire(timeout=ACQUIRE_TIMEOUT_SECONDS)
-            async with acquired as conn, conn.transaction():
+        with holding_connection(), _UnreachableIsUnavailable():
+            async with _acquire(self.pool) as conn, conn.transaction():
                 token = _transaction.set(conn)
                 try:
                     yield conn
@@ -157,21 +159,30 @@ class Database:
             yield current
             return
         pool = self.reserved if reserved else self.pool
-        with holding_connection(), _unreachable_is_unavailable():
-            async with pool.acquire(timeout=ACQUIRE_TIMEOUT_SECONDS) as conn:
+        with holding_connection(), _UnreachableIsUnavailable():
+            async with _acquire(pool) as conn:
                 token = _session.set(conn)
                 try:
                     yield conn
                 finally:
                     _session.reset(token)
 
+    # The single statements skip `session()`'s generator: they run on every request.
     async def fetch(self, sql: str, *args: Any) -> list[asyncpg.Record]:
-        async with self.session() as conn:
-            return await conn.fetch(sql, *args)
+        current = _transaction.get() or _session.get()
+        if current is not None:
+            return await current.fetch(sql, *args)
+        with holding_connection(), _UnreachableIsUnavailable():
+            async with _acquire(self.pool) as conn:
+                return await conn.fetch(sql, *args)
 
     async def fetchrow(self, sql: str, *args: Any) -> asyncpg.Record | None:
-        async with self.session() as conn:
-            return await conn.fetchrow(sql, *args)
+        current = _transaction.get() or _session.get()
+        if current is not None:
+            return await current.fetchrow(sql, *args)
+        with holding_connection(), _UnreachableIsUnavailable():
+            async with _acquire(self.pool) as conn:
+                return await conn.fetchrow(sql, *args)
 
     async def fetchval(self, sql: str, *args: Any) -> Any:
         async with self.session() as conn:
@@ -182,11 +193,32 @@ class Database:
             return await conn.execute(sql, *args)
 
 
-@contextmanager
-def _unreachable_is_unavailable() -> Iterator[None]:
-    try:
-        yield
-    except UNREACHABLE as error:
-        raise UnavailableError(
-            f"the database is unavailable ({type(error).__name__}); retry shortly"
-        ) from error
+class _acquire:  # noqa: N801 - used like a function: `async with _acquire(pool) as conn`
+    """A pooled connection, waited for under the overload timeout. asyncpg's own timed
+    acquire runs each acquire as a task under a timer; `asyncio.timeout` needs only the timer."""
+
+    __slots__ = ("_conn", "_pool")
+
+    def __init__(self, pool: asyncpg.Pool) -> None:
+        self._pool = pool
+
+    async def __aenter__(self) -> PoolConnectionProxy[asyncpg.Record]:
+        async with asyncio.timeout(ACQUIRE_TIMEOUT_SECONDS):
+            self._conn = await self._pool.acquire()
+        return self._conn
+
+    async def __aexit__(self, kind: object, error: object, tb: object) -> None:
+        await self._pool.release(self._conn)
+
+
+class _UnreachableIsUnavailable:
+    """PostgreSQL out of reach becomes `UnavailableError` (a class: entered per statement)."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: object, error: BaseException | None, tb: object) -> None:
+        if isinstance(error, UNREACHABLE):
+            raise UnavailableError(
+                f"the database is unavailable ({type(error).__name__}); retry shortly"
+            ) from error

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from typing import Any, Generic, TypeVar
 
-import asyncpg
-
 from mall.kernel.aggregate import EventSourced
 from mall.kernel.errors import ConflictError
 from mall.kernel.events import DomainEvent, Snapshot
 from mall.kernel.repository import AggregateRepository
 from mall_adapters.postgres.codec import NamedCodec
-from mall_adapters.postgres.database import Connection, Database
+from mall_adapters.postgres.database import Database
 
 A = TypeVar("A", bound="EventSourced[Any]")
 
@@ -34,36 +32,35 @@ class PostgresEventStore(AggregateRepository[A], Generic[A]):
         self._events: NamedCodec[DomainEvent] = NamedCodec(aggregate.EVENTS)
         self._snapshots: NamedCodec[Snapshot] = NamedCodec([aggregate.SNAPSHOT])
         self._every = snapshot_every
+        snapshot = f"FROM {schema}.snapshots WHERE stream_id = $1 AND stream_name = $2"
+        self._load_sql = (
+            f"SELECT 0 AS part, stream_version, snapshot_name, snapshot_data {snapshot}"
+            " UNION ALL SELECT 1, stream_version, event_name, event_data"
+            f" FROM {schema}.events WHERE stream_id = $1 AND stream_name = $2"
+            f" AND stream_version > coalesce((SELECT stream_version {snapshot}), 0)"
+            " ORDER BY part, stream_version"
+        )
+        self._append_sql = (
+            f"WITH added AS (INSERT INTO {schema}.events"
+            " (stream_id, stream_name, stream_version, event_id, event_name, event_data)"
+            " SELECT $1, $2, v, gen_random_uuid()::text, n, d::jsonb"
+            " FROM unnest($3::int[], $4::text[], $5::text[]) AS e(v, n, d)"
+            " ON CONFLICT (stream_id, stream_name, stream_version) DO NOTHING"
+            " RETURNING stream_version)"
+            " SELECT coalesce(array_agg(stream_version), '{}') FROM added"
+        )
 
     async def load(self, aggregate_id: str) -> A | None:
-        async with self._db.session() as conn:
-            return await self._load(conn, aggregate_id)
-
-    async def _load(self, conn: Connection, aggregate_id: str) -> A | None:
-        # Without a transaction the two reads may see different moments; that is safe:
-        # events are append-only and a snapshot is never newer than the events it follows.
+        # One statement, one round trip: the snapshot (part 0) and the events after it
+        # (part 1), read at one moment.
         aggregate = self._type(aggregate_id)
-        row = await conn.fetchrow(
-            f"SELECT stream_version, snapshot_name, snapshot_data FROM {self._schema}.snapshots"
-            " WHERE stream_id = $1 AND stream_name = $2",
-            aggregate_id,
-            self._type.NAME,
-        )
-        if row is not None:
-            aggregate.restore(self._snapshots.decode(row["snapshot_name"], row["snapshot_data"]))
-            aggregate.version = row["stream_version"]
-        rows = await conn.fetch(
-            f"SELECT stream_version, event_name, event_data FROM {self._schema}.events"
-            " WHERE stream_id = $1 AND stream_name = $2 AND stream_version > $3"
-            " ORDER BY stream_version",
-            aggregate_id,
-            self._type.NAME,
-            aggregate.version,
-        )
-        for r in rows:
-            aggregate.replay(
-                self._events.decode(r["event_name"], r["event_data"]), r["stream_version"]
-            )
+        rows = await self._db.fetch(self._load_sql, aggregate_id, self._type.NAME)
+        for part, version, name, data in rows:
+            if part == 0:
+                aggregate.restore(self._snapshots.decode(name, data))
+                aggregate.version = version
+            else:
+                aggregate.replay(self._events.decode(name, data), version)
         return aggregate if aggregate.version > 0 else None
 
     async def save(self, aggregate: A) -> None:
@@ -72,22 +69,28 @@ class PostgresEventStore(AggregateRepository[A], Generic[A]):
             return
         conn = self._db.connection()
         before = aggregate.version
-        try:
-            # A savepoint keeps the caller's transaction usable after a conflict.
-            async with conn.transaction():
+        # No savepoint (two round trips): versions already taken are skipped, and when any
+        # was, the rows this statement did add are deleted again, so a conflict writes nothing
+        # and leaves the caller's transaction usable.
+        versions = list(range(before + 1, before + len(pending) + 1))
+        added: list[int] = await conn.fetchval(
+            self._append_sql,
+            aggregate.id,
+            aggregate.NAME,
+            versions,
+            [e.NAME for e in pending],
+            [self._events.encode(e) for e in pending],
+        )
+        if len(added) != len(versions):
+            if added:
                 await conn.execute(
-                    f"INSERT INTO {self._schema}.events"
-                    " (stream_id, stream_name, stream_version, event_id, event_name, event_data)"
-                    " SELECT $1, $2, v, gen_random_uuid()::text, n, d::jsonb"
-                    " FROM unnest($3::int[], $4::text[], $5::text[]) AS e(v, n, d)",
+                    f"DELETE FROM {self._schema}.events WHERE stream_id = $1"
+                    " AND stream_name = $2 AND stream_version = ANY($3::int[])",
                     aggregate.id,
                     aggregate.NAME,
-                    list(range(before + 1, before + len(pending) + 1)),
-                    [e.NAME for e in pending],
-                    [self._events.encode(e) for e in pending],
+                    added,
                 )
-        except asyncpg.UniqueViolationError:
-            raise ConflictError.concurrent_change(aggregate.NAME) from None
+            raise ConflictError.concurrent_change(aggregate.NAME)
         aggregate.mark_committed()
         if snapshot_due(before, aggregate.version, self._every):
             snapshot = aggregate.snapshot()

@@ -8,9 +8,7 @@ holding a connection for a network round trip and starving the pool.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from contextvars import ContextVar, Token
 
 _holding: ContextVar[bool] = ContextVar("intellimall_holding_transaction", default=False)
 
@@ -19,14 +17,18 @@ class NetworkInTransactionError(RuntimeError):
     """Code asked for network I/O while its task held a database connection."""
 
 
-@contextmanager
-def holding_connection() -> Iterator[None]:
-    """Mark the current task as holding a connection for the duration of the block."""
-    token = _holding.set(True)
-    try:
-        yield
-    finally:
-        _holding.reset(token)
+class holding_connection:  # noqa: N801 - used like the function it replaced
+    """Mark the current task as holding a connection for the duration of the block.
+
+    A class, not a generator: every database statement enters one."""
+
+    __slots__ = ("_token",)
+
+    def __enter__(self) -> None:
+        self._token: Token[bool] = _holding.set(True)
+
+    def __exit__(self, kind: object, error: BaseException | None, tb: object) -> None:
+        _holding.reset(self._token)
 
 
 def forbid_network_io(what: str) -> None:
