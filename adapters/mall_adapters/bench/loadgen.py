@@ -36,8 +36,13 @@ def load(
         return _wrk(base, calls, connections, seconds)
     spec = {"base": base, "calls": [c.__dict__ for c in calls], "connections": connections}
     spec["seconds"] = seconds
+    return in_process_of_its_own("mall_adapters.bench.client", spec)
+
+
+def in_process_of_its_own(module: str, spec: dict[str, Any]) -> dict[str, Any]:
+    """Run `python -m module` with `spec` as JSON on its stdin; the JSON it prints."""
     done = subprocess.run(
-        [sys.executable, "-m", "mall_adapters.bench.client"],
+        [sys.executable, "-m", module],
         input=json.dumps(spec),
         capture_output=True,
         text=True,

@@ -6,8 +6,6 @@ generator against the trivial endpoint, in alternating rounds."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -15,7 +13,7 @@ import httpx
 
 from mall_adapters.bench.common import CEILING_NOTE, ceiling, new_report, summarize, trivial_server
 from mall_adapters.bench.cpu import CpuMeter
-from mall_adapters.bench.loadgen import Call, generator, load
+from mall_adapters.bench.loadgen import Call, generator, in_process_of_its_own, load
 from mall_adapters.bench.procs import Target
 from mall_adapters.bench.report import Report
 from mall_adapters.bench.stats import ratio
@@ -60,15 +58,7 @@ def bench_write(mall: Target, clients: int, seconds: float, rounds: int, python:
 
 def _raw(dsn: str, clients: int, seconds: float, inserts: int) -> dict[str, Any]:
     spec = {"dsn": dsn, "clients": clients, "seconds": seconds, "inserts": inserts}
-    done = subprocess.run(
-        [sys.executable, "-m", "mall_adapters.bench.raw_writes"],
-        input=json.dumps(spec),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    found: dict[str, Any] = json.loads(done.stdout)
-    return found
+    return in_process_of_its_own("mall_adapters.bench.raw_writes", spec)
 
 
 def _add_call(basket: str, product: str) -> Call:
