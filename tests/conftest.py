@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import AsyncIterator, Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import pytest
@@ -18,24 +18,30 @@ from tests.support.nats import reset_stream
 from tests.support.servers import TestServers, create_database, drop_database, start_servers
 
 
+@contextmanager
+def outside_pytest_tmp() -> Iterator[Path]:
+    """A fresh directory for embedded servers, removed afterwards. Not under pytest's tmp_path:
+    pytest prunes old base dirs, which can belong to another pytest run still using its
+    servers, and a pytest run starting meanwhile sets its base dir back to 0700, which
+    PostgreSQL's own user (when we run as root) must pass through."""
+    folder = Path(tempfile.mkdtemp(prefix="intellimall-test-"))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def servers() -> Iterator[TestServers]:
-    # Not under pytest's tmp_path: pytest prunes old base dirs, which can belong to another
-    # pytest run that is still using its embedded servers.
     with ExitStack() as stack:
-        data = Path(tempfile.mkdtemp(prefix="intellimall-test-"))
-        stack.callback(shutil.rmtree, data, ignore_errors=True)
-        yield start_servers(data, stack)
+        yield start_servers(stack.enter_context(outside_pytest_tmp()), stack)
 
 
 @pytest.fixture
 def server_dir() -> Iterator[Path]:
-    """A fresh directory for a test's own embedded server. Not under pytest's tmp_path: as
-    root, PostgreSQL runs as its own user, who must pass through every parent directory, and
-    a pytest run starting meanwhile sets its base directory back to 0700."""
-    folder = Path(tempfile.mkdtemp(prefix="intellimall-test-"))
-    yield folder
-    shutil.rmtree(folder, ignore_errors=True)
+    """A fresh directory for a test's own embedded server (see `outside_pytest_tmp`)."""
+    with outside_pytest_tmp() as folder:
+        yield folder
 
 
 @pytest.fixture
