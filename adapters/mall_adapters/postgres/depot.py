@@ -25,8 +25,16 @@ from mall.depot.ports import (
 from mall.kernel.errors import ConflictError
 from mall_adapters.postgres.database import Database
 from mall_adapters.postgres.versioned_cache import CacheTable, PostgresVersionedCache
+from mall_adapters.postgres.versioned_rows import VersionedRows, save_aggregate
 
 COLUMNS = "id, order_id, stops, assigned_bot_id, status, version"
+# No conflict target: a second live list of an order (the partial unique index) conflicts too.
+SHOPPING_LISTS = VersionedRows(
+    "depot.shopping_lists",
+    ("order_id", "stops", "assigned_bot_id", "status"),
+    casts={"stops": "jsonb"},
+    conflict_on=(),
+)
 STORES = CacheTable("depot.stores_cache", CachedStore, ("id", "name", "location", "version"))
 PRODUCTS = CacheTable("depot.products_cache", CachedProduct, ("id", "store_id", "name", "version"))
 _stops = msgspec.json.Decoder(tuple[Stop, ...])
@@ -54,41 +62,21 @@ class PostgresShoppingListRepository(ShoppingListRepository):
         return [_shopping_list(row) for row in rows]
 
     async def save(self, aggregate: ShoppingList) -> None:
-        pending = aggregate.pending_events
-        if not pending:
-            return
-        state = aggregate.state()
-        stops = msgspec.json.encode(state.stops).decode()
-        version = aggregate.version + len(pending)
-        conn = self._db.connection()
-        if aggregate.version == 0:
-            # ON CONFLICT rather than catching the unique violation: the caller's transaction
-            # stays usable, and a concurrent insert still waits for the other to commit.
-            status = await conn.execute(
-                f"INSERT INTO depot.shopping_lists ({COLUMNS})"
-                " VALUES ($1, $2, $3::jsonb, $4, $5, $6) ON CONFLICT DO NOTHING",
-                aggregate.id,
-                state.order_id,
-                stops,
-                state.assigned_bot_id,
-                state.status.value,
-                version,
-            )
-        else:
-            status = await conn.execute(
-                "UPDATE depot.shopping_lists SET order_id = $2, stops = $3::jsonb,"
-                " assigned_bot_id = $4, status = $5, version = $6 WHERE id = $1 AND version = $7",
-                aggregate.id,
-                state.order_id,
-                stops,
-                state.assigned_bot_id,
-                state.status.value,
-                version,
-                aggregate.version,
-            )
-        if status.endswith(" 0"):
-            raise ConflictError(CHANGED_CONCURRENTLY)
-        aggregate.mark_committed()
+        await save_aggregate(self._db, SHOPPING_LISTS, aggregate, _list_row, _changed_concurrently)
+
+
+def _list_row(shopping_list: ShoppingList) -> dict[str, object]:
+    state = shopping_list.state()
+    return {
+        "order_id": state.order_id,
+        "stops": msgspec.json.encode(state.stops).decode(),
+        "assigned_bot_id": state.assigned_bot_id,
+        "status": state.status.value,
+    }
+
+
+def _changed_concurrently() -> ConflictError:
+    return ConflictError(CHANGED_CONCURRENTLY)
 
 
 def _shopping_list(row: Any) -> ShoppingList:

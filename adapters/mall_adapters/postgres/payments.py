@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from mall.kernel.errors import ConflictError
 from mall.payments.domain.invoice import Invoice, InvoiceState, InvoiceStatus
 from mall.payments.domain.payment import Payment, PaymentState
 from mall.payments.ports import InvoiceRepository, PaymentRepository
 from mall_adapters.postgres.database import Database
+from mall_adapters.postgres.versioned_rows import VersionedRows, save_aggregate
 
-
-def _check_written(status: str, name: str) -> None:
-    """An insert that met an existing id, or an update that met another version, wrote no
-    row: another writer got there first."""
-    if status.endswith(" 0"):
-        raise ConflictError.concurrent_change(name)
+PAYMENTS = VersionedRows("payments.payments", ("customer_id", "amount"))
+INVOICES = VersionedRows("payments.invoices", ("order_id", "payment_id", "amount", "status"))
 
 
 class PostgresPaymentRepository(PaymentRepository):
@@ -34,35 +30,7 @@ class PostgresPaymentRepository(PaymentRepository):
         return Payment.stored(aggregate_id, state, row["version"])
 
     async def save(self, aggregate: Payment) -> None:
-        pending = aggregate.pending_events
-        if not pending:
-            return
-        state = aggregate.state()
-        version = aggregate.version + len(pending)
-        conn = self._db.connection()
-        if aggregate.version == 0:
-            # ON CONFLICT rather than catching the unique violation: the caller's transaction
-            # stays usable, and a concurrent insert still waits for the other to commit.
-            status = await conn.execute(
-                "INSERT INTO payments.payments (id, customer_id, amount, version)"
-                " VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING",
-                aggregate.id,
-                state.customer_id,
-                state.amount,
-                version,
-            )
-        else:
-            status = await conn.execute(
-                "UPDATE payments.payments SET customer_id = $2, amount = $3, version = $4"
-                " WHERE id = $1 AND version = $5",
-                aggregate.id,
-                state.customer_id,
-                state.amount,
-                version,
-                aggregate.version,
-            )
-        _check_written(status, Payment.NAME)
-        aggregate.mark_committed()
+        await save_aggregate(self._db, PAYMENTS, aggregate, _payment_row)
 
 
 class PostgresInvoiceRepository(InvoiceRepository):
@@ -85,34 +53,19 @@ class PostgresInvoiceRepository(InvoiceRepository):
         return Invoice.stored(aggregate_id, state, row["version"])
 
     async def save(self, aggregate: Invoice) -> None:
-        pending = aggregate.pending_events
-        if not pending:
-            return
-        state = aggregate.state()
-        version = aggregate.version + len(pending)
-        conn = self._db.connection()
-        if aggregate.version == 0:
-            status = await conn.execute(
-                "INSERT INTO payments.invoices (id, order_id, payment_id, amount, status, version)"
-                " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING",
-                aggregate.id,
-                state.order_id,
-                state.payment_id,
-                state.amount,
-                state.status.value,
-                version,
-            )
-        else:
-            status = await conn.execute(
-                "UPDATE payments.invoices SET order_id = $2, payment_id = $3, amount = $4,"
-                " status = $5, version = $6 WHERE id = $1 AND version = $7",
-                aggregate.id,
-                state.order_id,
-                state.payment_id,
-                state.amount,
-                state.status.value,
-                version,
-                aggregate.version,
-            )
-        _check_written(status, Invoice.NAME)
-        aggregate.mark_committed()
+        await save_aggregate(self._db, INVOICES, aggregate, _invoice_row)
+
+
+def _payment_row(payment: Payment) -> dict[str, object]:
+    state = payment.state()
+    return {"customer_id": state.customer_id, "amount": state.amount}
+
+
+def _invoice_row(invoice: Invoice) -> dict[str, object]:
+    state = invoice.state()
+    return {
+        "order_id": state.order_id,
+        "payment_id": state.payment_id,
+        "amount": state.amount,
+        "status": state.status.value,
+    }

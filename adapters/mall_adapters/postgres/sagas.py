@@ -12,10 +12,21 @@ from mall.kernel.errors import ConflictError
 from mall.kernel.saga.ports import SagaStore
 from mall.kernel.saga.state import SagaState
 from mall_adapters.postgres.database import Database
+from mall_adapters.postgres.versioned_rows import VersionedRows
 
 D = TypeVar("D")
 
 SAGA = "cosec.Saga"
+_COLUMNS = (
+    "name",
+    "status",
+    "step",
+    "compensating",
+    "deadline",
+    "state",
+    "started_at",
+    "updated_at",
+)
 
 
 class PostgresSagaStore(SagaStore[D]):
@@ -25,6 +36,7 @@ class PostgresSagaStore(SagaStore[D]):
     def __init__(self, db: Database, schema: str, data_type: type[D]) -> None:
         self._db = db
         self._table = f"{schema}.sagas"
+        self._rows = VersionedRows(self._table, _COLUMNS, casts={"state": "jsonb"})
         generic: Any = SagaState
         self._decoder: msgspec.json.Decoder[SagaState[D]] = msgspec.json.Decoder(generic[data_type])
         self._encoder = msgspec.json.Encoder()
@@ -40,36 +52,19 @@ class PostgresSagaStore(SagaStore[D]):
     async def save(self, state: SagaState[D]) -> SagaState[D]:
         saved = replace(state, version=state.version + 1)
         deadline = None if state.pending is None else state.pending.deadline
-        values = (
-            state.id,
-            state.name,
-            state.status.value,
-            state.step,
-            state.compensating,
-            deadline,
-            self._encoder.encode(saved).decode(),
-            saved.version,
-            state.started_at,
-            state.updated_at,
-        )
-        conn = self._db.connection()
-        if state.version == 0:
-            status = await conn.execute(
-                f"INSERT INTO {self._table} (id, name, status, step, compensating, deadline,"
-                " state, version, started_at, updated_at)"
-                " VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10)"
-                " ON CONFLICT (id) DO NOTHING",
-                *values,
-            )
-        else:
-            status = await conn.execute(
-                f"UPDATE {self._table} SET name = $2, status = $3, step = $4, compensating = $5,"
-                " deadline = $6, state = $7::jsonb, version = $8, started_at = $9,"
-                " updated_at = $10 WHERE id = $1 AND version = $11",
-                *values,
-                state.version,
-            )
-        if status.endswith(" 0"):
+        row = {
+            "name": state.name,
+            "status": state.status.value,
+            "step": state.step,
+            "compensating": state.compensating,
+            "deadline": deadline,
+            "state": self._encoder.encode(saved).decode(),
+            "started_at": state.started_at,
+            "updated_at": state.updated_at,
+        }
+        if not await self._rows.write(
+            self._db.connection(), state.id, row, state.version, saved.version
+        ):
             raise ConflictError.concurrent_change(SAGA)
         return saved
 
