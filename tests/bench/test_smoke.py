@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.mall import RunningMall, data_dir, mall_process
+from tests.support.mall_process import RunningMall, data_dir, mall_process
 
 
 @pytest.fixture(scope="module")

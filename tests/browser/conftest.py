@@ -15,8 +15,8 @@ import pytest
 from playwright.sync_api import Browser
 
 from mall_adapters.bootstrap.catalog_cli import catalog_server, is_built
-from tests.e2e.mall import RunningMall, data_dir, mall_process
 from tests.support.browser import PROJECT_ROOT, chromium, chromium_path, screenshots_dir
+from tests.support.mall_process import RunningMall, data_dir, mall_process
 
 CATALOG_SITE = PROJECT_ROOT / "catalog" / "dist"
 

@@ -10,8 +10,8 @@ import pytest
 from playwright.sync_api import Browser
 
 from tests.browser.screens import docs_screens, screen_ids
-from tests.e2e.mall import RunningMall
 from tests.support.browser import Screen, assert_clean, visit
+from tests.support.mall_process import RunningMall
 
 pytestmark = pytest.mark.browser
 

@@ -16,16 +16,11 @@ import pytest
 from pytest_bdd import given, parsers, then, when
 
 from tests.e2e import observe
-from tests.e2e.mall import (
-    RunningMall,
-    data_dir,
-    mall_process,
-    scenario_tables,
-    truncate_scenario_tables,
-)
+from tests.e2e.database import scenario_tables, truncate_scenario_tables
 from tests.e2e.observe import eventually
 from tests.e2e.quiet import wait_until_quiet
 from tests.e2e.world import World, money, table_rows
+from tests.support.mall_process import RunningMall, data_dir, mall_process
 
 
 @pytest.fixture(scope="session")

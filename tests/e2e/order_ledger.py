@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Any
 
 from mall_adapters.bootstrap.settings import ALL_MODULES
-from tests.e2e.mall import fetch
+from tests.e2e.database import fetch
 
 COMMAND_MODULES = ("customers", "depot", "payments", "ordering")  # whom the saga commands
 AUTHORIZE = "customersapi.AuthorizeCustomer"

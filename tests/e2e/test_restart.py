@@ -33,7 +33,7 @@ from mall_adapters.bootstrap.settings import ALL_MODULES
 from mall_adapters.infra.nats import EmbeddedNats
 from mall_adapters.infra.process import alive
 from mall_contracts.common import subjects
-from tests.e2e.mall import fetch
+from tests.e2e.database import fetch
 from tests.e2e.order_ledger import Ledger, Planned, Stop
 from tests.support.up_process import Launcher, Up, naming, one_of_each, until
 

@@ -17,14 +17,9 @@ from pytest_bdd import given, parsers, scenarios, then
 
 from mall_adapters.bootstrap.settings import ALL_MODULES
 from tests.e2e import observe
-from tests.e2e.mall import (
-    RunningMall,
-    data_dir,
-    mall_process,
-    scenario_tables,
-    truncate_scenario_tables,
-)
+from tests.e2e.database import scenario_tables, truncate_scenario_tables
 from tests.e2e.world import World, table_rows
+from tests.support.mall_process import RunningMall, data_dir, mall_process
 
 scenarios("sagas")
 

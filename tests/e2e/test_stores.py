@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pytest_bdd import given, parsers, scenarios, then, when
 
-from tests.e2e.mall import RunningMall, fetch
+from tests.e2e.database import fetch
 from tests.e2e.world import World
+from tests.support.mall_process import RunningMall
 
 scenarios("stores")
 

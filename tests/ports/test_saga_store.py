@@ -16,7 +16,7 @@ from mall_adapters.memory.sagas import InMemorySagaStore
 from mall_adapters.postgres.database import Database
 from mall_adapters.postgres.sagas import PostgresSagaStore
 from tests.ports.conftest import scoped
-from tests.unit.kernel.sagas import ORDER_SAGA, T0, TIMEOUT, Order, counter
+from tests.support.order_saga import ORDER_SAGA, T0, TIMEOUT, Order, counter
 
 CONFLICT = "^the saga was changed by another request at the same time; retry$"
 SECOND = timedelta(seconds=1)

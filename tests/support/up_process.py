@@ -13,7 +13,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -36,6 +36,15 @@ def until(probe: Callable[[], T], done: Callable[[T], bool], within: float) -> T
             raise AssertionError(f"condition not met within {within}s; last value: {result!r}")
         time.sleep(0.05)
     return result
+
+
+def up_environment(settings: Mapping[str, str] | None = None) -> dict[str, str]:
+    """This process's environment for an `up` it starts: none of its `INTELLIMALL_*`
+    variables, then `settings` (`INTELLIMALL_*` ones), and unbuffered output."""
+    env = {name: value for name, value in os.environ.items() if not name.startswith("INTELLIMALL_")}
+    env.update(settings or {})
+    env["PYTHONUNBUFFERED"] = "1"
+    return env
 
 
 @dataclass
@@ -153,9 +162,7 @@ class Launcher:
         (`arguments` for another command, e.g. `serve --module stores`; `env` adds
         `INTELLIMALL_*` variables, none of the caller's are passed on)."""
         port = free_port()
-        environment = {k: v for k, v in os.environ.items() if not k.startswith("INTELLIMALL_")}
-        environment.update(env or {})
-        environment["PYTHONUNBUFFERED"] = "1"
+        environment = up_environment(env)
         command = [*program, *arguments, "--data-dir", str(data_dir), "--port", str(port)]
         log_path = data_dir.parent / f"{data_dir.name}-{log_name}"
         log_path.parent.mkdir(parents=True, exist_ok=True)

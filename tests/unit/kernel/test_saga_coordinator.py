@@ -13,7 +13,7 @@ from mall.kernel.saga.state import Outcome, Outgoing, Reply, SagaState, SagaStat
 from mall_adapters.memory.sagas import InMemorySagaStore
 from mall_adapters.memory.system import FixedClock, SequentialIds
 from mall_adapters.memory.unit_of_work import InMemoryUnitOfWork
-from tests.unit.kernel.sagas import ORDER_SAGA, T0, TIMEOUT, Order
+from tests.support.order_saga import ORDER_SAGA, T0, TIMEOUT, Order
 
 
 @dataclass

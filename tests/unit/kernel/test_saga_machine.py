@@ -20,7 +20,7 @@ from mall.kernel.saga.state import (
     SagaStatus,
     Transition,
 )
-from tests.unit.kernel.sagas import FORWARD, ORDER_SAGA, T0, TIMEOUT, Order, counter
+from tests.support.order_saga import FORWARD, ORDER_SAGA, T0, TIMEOUT, Order, counter
 
 SECOND = timedelta(seconds=1)
 

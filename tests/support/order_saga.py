@@ -1,4 +1,5 @@
-"""A saga definition shaped like CreateOrder, shared by the saga engine's unit tests.
+"""A saga definition shaped like CreateOrder, shared by the saga engine's unit tests and the
+saga store's port suite.
 
 Step 0 only compensates, step 4 does nothing forward: first and last steps without an
 action. Step 2 folds its reply into the data.

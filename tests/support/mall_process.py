@@ -1,16 +1,15 @@
-"""The system under test, run as `intellimall up` runs it, and its database.
+"""`intellimall up` as the e2e and browser tiers (and the bench smoke test) run it.
 
 `mall_process` starts `python -m mall_adapters.bootstrap.cli up` on embedded PostgreSQL and
 NATS in its own data directory, waits for `/liveness`, and stops it with SIGINT (by its pid),
-as a person at a terminal would. Between scenarios every module table is emptied.
+as a person at a terminal would. (`tests.support.up_process` drives `up` step by step, for
+the tests of starting and stopping itself.)
 """
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -20,11 +19,11 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import asyncpg
 import httpx
 import pytest
 
 from mall_adapters.infra.nats import free_port
+from tests.support.up_process import up_environment
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 START_DEADLINE_SECONDS = 60.0
@@ -58,9 +57,7 @@ def mall_process(
     `modules` (`--module` each) runs only those modules, every one when empty; `settings` are
     `INTELLIMALL_*` variables for it. None of the caller's `INTELLIMALL_*` variables reach it.
     """
-    env = {name: value for name, value in os.environ.items() if not name.startswith("INTELLIMALL_")}
-    env.update(settings or {})
-    env["PYTHONUNBUFFERED"] = "1"
+    env = up_environment(settings)
     command = [
         sys.executable,
         "-m",
@@ -143,51 +140,3 @@ def output(log_path: Path) -> str:
         return log_path.read_text(encoding="utf-8", errors="replace")
     except OSError as error:
         return f"(no output: {error})"
-
-
-# ------------------------------------------------------------------------------ database
-
-
-async def _fetch(dsn: str, sql: str, *args: object) -> list[asyncpg.Record]:
-    conn = await asyncpg.connect(dsn)
-    try:
-        return await conn.fetch(sql, *args)
-    finally:
-        await conn.close()
-
-
-def fetch(dsn: str, sql: str, *args: object) -> list[asyncpg.Record]:
-    """One query on a short connection of its own (the steps are synchronous)."""
-    return asyncio.run(_fetch(dsn, sql, *args))
-
-
-# Every table of every module: the tables of each schema that has migrations (a module's
-# schema), except the migrations' own record. Read from the database, so a new module or a
-# new table is emptied between scenarios without a list to keep.
-MODULE_TABLES = """
-SELECT format('%I.%I', t.schemaname, t.tablename) AS name
-FROM pg_tables t
-WHERE t.tablename <> 'schema_migrations'
-  AND t.schemaname IN (SELECT schemaname FROM pg_tables WHERE tablename = 'schema_migrations')
-ORDER BY t.schemaname, t.tablename
-"""
-TRUNCATE_ATTEMPTS = 3
-
-
-def scenario_tables(dsn: str) -> tuple[str, ...]:
-    """The tables emptied before every scenario: all the modules' tables."""
-    tables = tuple(row["name"] for row in fetch(dsn, MODULE_TABLES))
-    assert tables, "the database of `intellimall up` has no module tables"
-    return tables
-
-
-def truncate_scenario_tables(dsn: str, tables: Sequence[str]) -> None:
-    """Empty `tables`. The mall keeps running meanwhile; a deadlock with one of its own
-    transactions (PostgreSQL ends one of the two) is tried again."""
-    for attempt in range(1, TRUNCATE_ATTEMPTS + 1):
-        try:
-            fetch(dsn, f"TRUNCATE {', '.join(tables)}")
-            return
-        except asyncpg.exceptions.DeadlockDetectedError:
-            if attempt == TRUNCATE_ATTEMPTS:
-                raise
