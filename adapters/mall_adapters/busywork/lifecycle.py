@@ -4,7 +4,6 @@ fate says. Each order is followed beside the client's loop, which goes on shoppi
 
 from __future__ import annotations
 
-import time
 from collections.abc import Collection
 
 from mall_adapters.busywork.actor import Actor
@@ -51,8 +50,8 @@ async def _follow(actor: Actor, order_id: str, fate: Fate, bot: str) -> None:
 async def moved_on(actor: Actor, order_id: str, states: Collection[str]) -> Order | None:
     """The order once it has left `states` (recorded in the tally); None when it did not
     within `WAIT_SECONDS` (recorded as lost)."""
-    deadline = time.monotonic() + WAIT_SECONDS
-    while time.monotonic() < deadline:
+    deadline = actor.clock() + WAIT_SECONDS
+    while actor.clock() < deadline:
         try:
             order = await actor.api.get_order(order_id, not_yet=True)
         except ApiError as error:
@@ -70,12 +69,12 @@ async def moved_on(actor: Actor, order_id: str, states: Collection[str]) -> Orde
 
 async def pay(actor: Actor, invoice_id: str) -> None:
     """The cashier pays the invoice (it has the order's id) once payments has made it."""
-    deadline = time.monotonic() + WAIT_SECONDS
+    deadline = actor.clock() + WAIT_SECONDS
     while True:
         try:
             await actor.api.pay_invoice(invoice_id, not_yet=True)
             return
         except ApiError as error:
-            if error.status != 404 or time.monotonic() > deadline:
+            if error.status != 404 or actor.clock() > deadline:
                 raise
         await actor.poll_pause()
