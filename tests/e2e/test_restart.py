@@ -1,12 +1,12 @@
-"""A restart of `intellimall up` in the middle of 200 create-order sagas loses and repeats
+"""A restart of `intellimall up` in the middle of 250 create-order sagas loses and repeats
 nothing, and no process of a stopped `up` outlives it.
 
 `up` runs on one data directory and is stopped three times while sagas wait for replies:
 by SIGTERM during a batch of 100 concurrent checkouts (a clean stop: exit code 0, no process
 left, no message left delivered and unacknowledged); by kill -9 of `up` alone during a second
 batch of 100 and the shopping of the first batch's approved orders (its PostgreSQL and NATS
-stop with it, cleanly); and, right after that restart, by kill -9 of `up`, PostgreSQL and
-NATS at once (stale lock files, a NATS store not closed). Each time it starts again on the
+stop with it, cleanly); and, right after that restart, during a third batch of 50, by kill -9
+of `up`, PostgreSQL and NATS at once (stale lock files, a NATS store not closed). Each time it starts again on the
 same data and resumes. Once everything settled, `order_ledger` checks every order.
 """
 
@@ -95,7 +95,11 @@ def test_sagas_cut_by_sigterm_and_kill_9_each_finish_exactly_once(
     up = start(launcher, data_dir, "after-kill")
     assert set(one_of_each(data_dir).values()).isdisjoint(servers.values())
 
-    # What the kill left unacknowledged comes again only after the ack wait: sagas wait.
+    # What the kill left unacknowledged comes again only after the ack wait: sagas wait. A
+    # third batch set off now is surely under way at the crash, however long the start took.
+    third = asyncio.run(fill_baskets(up, shop, BATCH // 2))
+    asyncio.run(check_out(up, third))
+    until_under_way(up, third)
     servers = one_of_each(data_dir)
     stops.append(Stop("kill -9 of up, PostgreSQL and NATS", datetime.now(UTC)))
     os.kill(up.process.pid, signal.SIGSTOP)  # its supervisor must not restart them
@@ -106,10 +110,10 @@ def test_sagas_cut_by_sigterm_and_kill_9_each_finish_exactly_once(
     until_gone(servers)
     assert (data_dir / "pg" / "postmaster.pid").exists()  # stale, as after a crash
     up = start(launcher, data_dir, "after-crash")
-    settle(up, first + second, readied)
+    settle(up, first + second + third, readied)
     until_quiet(up)
 
-    problems = Ledger.read(dsn(up), first + second, readied).violations(stops)
+    problems = Ledger.read(dsn(up), first + second + third, readied).violations(stops)
     up.interrupt()
     assert problems == [], f"{len(problems)} problems:\n" + "\n".join(problems)
 
