@@ -50,9 +50,13 @@ class CommandProcessor:
         envelope: Envelope,
         route: CommandRoute,
         replies: Mapping[type[msgspec.Struct], str],
+        *,
+        first: bool = False,
     ) -> bool:
-        """Handle the command and reply; False when it was a duplicate (handled before)."""
-        if await self._inbox.seen(envelope.id):
+        """Handle the command and reply; False when it was a duplicate (handled before).
+        `first`: the broker's first delivery, so the inbox look-up is skipped (as in
+        `InboxProcessor`: the conflicting inbox row still catches a duplicate)."""
+        if not first and await self._inbox.seen(envelope.id):
             return False
         names = {**COMMON_REPLIES, **replies}
 

@@ -1,7 +1,8 @@
 """`NatsConsumer`: durable JetStream consumers with inbox dedup, and query responders.
 
 Each delivery goes through the `InboxProcessor` (effect and inbox row in one transaction; a
-duplicate is acked and skipped), then is acked. A failure NAKs with an exponential delay;
+duplicate is acked and skipped; only a redelivery is looked up in the inbox first), then is
+acked. A failure NAKs with an exponential delay;
 once a message has been delivered `max_deliver` times it is parked in the module's dead
 letters with its error and acknowledged, so it stops coming back and never blocks the rest.
 """
@@ -31,8 +32,9 @@ from mall_adapters.reliability.ports import DeadLetter, DeadLetters, Replayer
 log = logging.getLogger(__name__)
 Q = TypeVar("Q", bound=msgspec.Struct)
 R = TypeVar("R", bound=msgspec.Struct)
-Handle = Callable[[Envelope], Awaitable[bool]]
-"""Runs one delivered message through the inbox (and replies, for a command)."""
+Handle = Callable[[Envelope, bool], Awaitable[bool]]
+"""Runs one delivered message through the inbox (and replies, for a command); the flag says
+it is the broker's first delivery of the message."""
 
 
 @dataclass(frozen=True)
@@ -97,14 +99,14 @@ class NatsConsumer(Consumer, Replayer):
         self._bind(router, subject, durable, handles)
 
     def _event(self, route: Route) -> Handle:
-        async def handle(envelope: Envelope) -> bool:
-            return await self._processor.process(envelope, route)
+        async def handle(envelope: Envelope, first: bool) -> bool:
+            return await self._processor.process(envelope, route, first=first)
 
         return handle
 
     def _command(self, route: CommandRoute, replies: Mapping[type[msgspec.Struct], str]) -> Handle:
-        async def handle(envelope: Envelope) -> bool:
-            return await self._commands.process(envelope, route, replies)
+        async def handle(envelope: Envelope, first: bool) -> bool:
+            return await self._commands.process(envelope, route, replies, first=first)
 
         return handle
 
@@ -159,7 +161,7 @@ class NatsConsumer(Consumer, Replayer):
             envelope.name, envelope.id, envelope.subject, envelope.extra_headers
         ) as span:
             try:
-                await route(envelope)
+                await route(envelope, deliveries == 1)
             except Exception as error:
                 span.record_exception(error)
                 self._metrics.received(envelope.name, False, time.perf_counter() - started)
@@ -195,7 +197,7 @@ class NatsConsumer(Consumer, Replayer):
             return False
         route = routes.get(letter.envelope.name)
         if route is not None:
-            await route(letter.envelope)
+            await route(letter.envelope, False)
         return True
 
     def answer(

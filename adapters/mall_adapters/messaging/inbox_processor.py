@@ -1,9 +1,12 @@
 """`InboxProcessor`: runs one delivered message so that its effect happens exactly once.
 
-A message the inbox has seen is skipped at once. Otherwise its inbox row is registered as a
-receipt, so the handler's unit of work records it in the same transaction as the effect (a
-handler that writes nothing gets the row recorded on its own). When a concurrent delivery
-of the same message committed first, the late one rolls back and counts as a duplicate.
+The message's inbox row is registered as a receipt, so the handler's unit of work records it
+in the same transaction as the effect (a handler that writes nothing gets the row recorded on
+its own). When a delivery of the same message committed first (or concurrently), the row
+conflicts: the late transaction rolls back and the message counts as a duplicate. A
+redelivered or replayed message is first looked up in the inbox and skipped at once when
+seen; a first delivery skips that look-up (one round trip per message), since it is almost
+never a duplicate and the conflicting row catches the rare one.
 """
 
 from __future__ import annotations
@@ -20,9 +23,10 @@ class InboxProcessor:
         self._inbox = inbox
         self._uow = uow
 
-    async def process(self, envelope: Envelope, route: Route) -> bool:
-        """Handle the message; False when it was a duplicate (handled before)."""
-        if await self._inbox.seen(envelope.id):
+    async def process(self, envelope: Envelope, route: Route, *, first: bool = False) -> bool:
+        """Handle the message; False when it was a duplicate (handled before). `first`: this
+        is the broker's first delivery of it, so the inbox look-up is skipped."""
+        if not first and await self._inbox.seen(envelope.id):
             return False
 
         async def record(_result: object) -> None:
