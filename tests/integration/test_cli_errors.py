@@ -1,5 +1,6 @@
 """The command line explains itself: a busy HTTP port, or `dead-letters` with nothing running,
-is one line on stderr and exit code 1, and a busy port is found before any server starts."""
+is one line on stderr and exit code 1, and a busy port is found before any server starts; a
+malformed `INTELLIMALL_*` setting is one line and exit code 2, before anything starts."""
 
 from __future__ import annotations
 
@@ -10,11 +11,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from mall_adapters.infra.nats import free_port
 
 
-def intellimall(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("INTELLIMALL_")}
+def intellimall(*args: str, **settings: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("INTELLIMALL_")} | settings
     command = [sys.executable, "-m", "mall_adapters.bootstrap.cli", *args]
     return subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
 
@@ -35,6 +38,28 @@ def test_up_on_a_busy_port_says_so_in_one_line_before_starting_any_server(tmp_pa
     ]
     assert not (data_dir / "pg").exists()
     assert not (data_dir / "nats").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "says"),
+    [
+        ("INTELLIMALL_RELAY_BATCH_SIZE", "0", "INTELLIMALL_RELAY_BATCH_SIZE must be at least 1"),
+        (
+            "INTELLIMALL_PG_POOL_SIZE",
+            "many",
+            "INTELLIMALL_PG_POOL_SIZE must be a number, not 'many'",
+        ),
+    ],
+)
+def test_up_with_a_malformed_setting_says_so_in_one_line_before_starting_any_server(
+    tmp_path: Path, name: str, value: str, says: str
+) -> None:
+    data_dir = tmp_path / "data"
+    result = intellimall("up", "--data-dir", str(data_dir), **{name: value})
+
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [f"intellimall up: {says}"]
+    assert not data_dir.exists()
 
 
 def test_dead_letters_with_nothing_running_says_so_in_one_line(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from mall_adapters.bootstrap.infrastructure import relay_settings
 from mall_adapters.bootstrap.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,4 +47,13 @@ def test_synchronous_commit_is_on_unless_turned_off(monkeypatch: pytest.MonkeyPa
     assert not Settings.from_env().pg_synchronous_commit
     monkeypatch.setenv("INTELLIMALL_PG_SYNCHRONOUS_COMMIT", "sometimes")
     with pytest.raises(ValueError, match="on or off"):
+        Settings.from_env()
+
+
+def test_the_relay_batch_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert relay_settings(Settings.from_env()).batch_size == 500
+    monkeypatch.setenv("INTELLIMALL_RELAY_BATCH_SIZE", "50")
+    assert relay_settings(Settings.from_env()).batch_size == 50
+    monkeypatch.setenv("INTELLIMALL_RELAY_BATCH_SIZE", "0")
+    with pytest.raises(ValueError, match="INTELLIMALL_RELAY_BATCH_SIZE must be at least 1"):
         Settings.from_env()

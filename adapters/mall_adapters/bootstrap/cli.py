@@ -72,12 +72,16 @@ def main(argv: list[str] | None = None) -> int:
         from mall_adapters.bootstrap.operate import dead_letters
 
         return dead_letters(args.url, args.data_dir, args.replay)
-    settings = Settings.from_env(
-        host=getattr(args, "host", None),
-        port=getattr(args, "port", None),
-        data_dir=getattr(args, "data_dir", None),
-        modules=tuple(args.modules) if getattr(args, "modules", None) else None,
-    )
+    try:
+        settings = Settings.from_env(
+            host=getattr(args, "host", None),
+            port=getattr(args, "port", None),
+            data_dir=getattr(args, "data_dir", None),
+            modules=tuple(args.modules) if getattr(args, "modules", None) else None,
+        )
+    except ValueError as error:  # a malformed INTELLIMALL_* variable: one line, nothing started
+        print(f"intellimall {args.command}: {error}", file=sys.stderr)
+        return 2
     logging.basicConfig(
         level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )

@@ -54,7 +54,11 @@ def consumer_settings(settings: Settings) -> ConsumerSettings:
 
 
 def relay_settings(settings: Settings) -> RelaySettings:
-    return RelaySettings(stream=subjects.STREAM, poll_seconds=settings.relay_poll_seconds)
+    return RelaySettings(
+        stream=subjects.STREAM,
+        batch_size=settings.relay_batch_size,
+        poll_seconds=settings.relay_poll_seconds,
+    )
 
 
 def reserved_reads(db: Database) -> ReadScope:

@@ -53,6 +53,9 @@ class Settings:
     max_deliver: int = subjects.MAX_DELIVER
     retry_delay_seconds: float = 0.2
     relay_poll_seconds: float = 1.0
+    # Outbox rows a relay reads and publishes (pipelined) at once when it is behind; only a
+    # backlog fills a batch, so it trades nothing while the relay keeps up.
+    relay_batch_size: int = 500
     relay_unhealthy_seconds: float = 30.0  # readiness fails once a relay failed this long
     conflict_attempts: int = 5  # tries of a unit of work that conflicts with another process
     idempotency_ttl_seconds: float = 24 * 3600.0
@@ -85,12 +88,18 @@ class Settings:
             "conflict_attempts": ("INTELLIMALL_CONFLICT_ATTEMPTS", int),
             "idempotency_ttl_seconds": ("INTELLIMALL_IDEMPOTENCY_TTL", float),
             "pool_size": ("INTELLIMALL_PG_POOL_SIZE", int),
+            "relay_batch_size": ("INTELLIMALL_RELAY_BATCH_SIZE", int),
             "reserved_pool_size": ("INTELLIMALL_PG_RESERVED_POOL_SIZE", int),
             "saga_step_timeout_seconds": ("INTELLIMALL_SAGA_STEP_TIMEOUT", float),
         }
         for key, (name, kind) in numbers.items():
             if name in env:
-                values[key] = kind(env[name])
+                try:
+                    values[key] = kind(env[name])
+                except ValueError:
+                    raise ValueError(f"{name} must be a number, not {env[name]!r}") from None
+        if values.get("relay_batch_size", 1) < 1:
+            raise ValueError("INTELLIMALL_RELAY_BATCH_SIZE must be at least 1")
         if "INTELLIMALL_DATA_DIR" in env:
             values["data_dir"] = Path(env["INTELLIMALL_DATA_DIR"])
         if "INTELLIMALL_SMS_WEBHOOK" in env:

@@ -39,7 +39,7 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class RelaySettings:
     stream: str
-    batch_size: int = 100
+    batch_size: int = 500
     poll_seconds: float = 1.0
     publish_timeout_seconds: float = 2.0
     retry_delay_seconds: float = 0.1
