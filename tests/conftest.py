@@ -93,9 +93,10 @@ processes, polling), so even two cores keep four workers busy."""
 def pytest_cmdline_main(config: pytest.Config) -> None:
     """`pytest` without paths spreads the run over `WORKERS` workers, unless `-n` says how
     many (`-n 0`: none, all in this process). Not with paths (`pytest tests/unit/x.py` runs
-    here, as it would start the workers for nothing), not under `--pdb`, not without
-    pytest-xdist (`-p no:xdist`), and not on the servers named by INTELLIMALL_PG_DSN /
-    INTELLIMALL_NATS_URL (every worker would reset the same stream)."""
+    in this process: a few tests are not worth starting workers for; `-n 4` asks for them),
+    not under `--pdb`, not without pytest-xdist (`-p no:xdist`), and not on the servers
+    named by INTELLIMALL_PG_DSN / INTELLIMALL_NATS_URL (every worker would reset the same
+    stream)."""
     if (
         config.pluginmanager.hasplugin("xdist")
         and not hasattr(config, "workerinput")
