@@ -61,6 +61,17 @@ class ByUnitScheduling(LoadScopeScheduling):  # type: ignore[misc]  # xdist has 
     def _split_scope(self, nodeid: str) -> str:
         return work_unit(nodeid)
 
+    def _assign_work_unit(self, node: Any) -> None:
+        """xdist's, but sends every test of the unit: Schemathesis gives all operations of a
+        spec (tests/fuzz) the node id of their test function, and xdist would send only the
+        first test of each node id."""
+        scope, unit = self.workqueue.popitem(last=False)
+        self.assigned_work.setdefault(node, {})[scope] = unit
+        collection = self.registered_collections[node]
+        node.send_runtest_some(
+            [i for i, nodeid in enumerate(collection) if unit.get(nodeid) is False]
+        )
+
     def _reschedule(self, node: Any) -> None:
         work = self.assigned_work.get(node, {})
         if BROWSER not in work:
