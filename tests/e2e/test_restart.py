@@ -4,10 +4,11 @@ nothing, and no process of a stopped `up` outlives it.
 `up` runs on one data directory and is stopped three times while sagas wait for replies:
 by SIGTERM during a batch of 100 concurrent checkouts (a clean stop: exit code 0, no process
 left, no message left delivered and unacknowledged); by kill -9 of `up` alone during a second
-batch of 100 and the shopping of the first batch's approved orders (its PostgreSQL and NATS
-stop with it, cleanly); and, right after that restart, during a third batch of 50, by kill -9
-of `up`, PostgreSQL and NATS at once (stale lock files, a NATS store not closed). Each time it starts again on the
-same data and resumes. Once everything settled, `order_ledger` checks every order.
+batch of 100, sent once the first batch's approved orders are shopped for, their invoicing
+under way (its PostgreSQL and NATS stop with it, cleanly); and, right after that restart,
+during a third batch of 50, by kill -9 of `up`, PostgreSQL and NATS at once (stale lock
+files, a NATS store not closed). Each time it starts again on the same data and resumes.
+Once everything settled, `order_ledger` checks every order.
 """
 
 from __future__ import annotations
@@ -84,7 +85,7 @@ def test_sagas_cut_by_sigterm_and_kill_9_each_finish_exactly_once(
 
     second = asyncio.run(fill_baskets(up, shop, BATCH))
     readied = [p for p in first if p.approved]
-    asyncio.run(check_out_and_shop(up, second, readied))
+    asyncio.run(shop_then_check_out(up, second, readied))
     until_under_way(up, second)
     servers = one_of_each(data_dir)
     stops.append(Stop("kill -9 of up", datetime.now(UTC)))
@@ -199,8 +200,12 @@ async def shop_for(up: Up, approved: list[Planned]) -> None:
         await asyncio.gather(*(one(planned, api) for planned in approved))
 
 
-async def check_out_and_shop(up: Up, batch: list[Planned], approved: list[Planned]) -> None:
-    await asyncio.gather(check_out(up, batch), shop_for(up, approved))
+async def shop_then_check_out(up: Up, batch: list[Planned], approved: list[Planned]) -> None:
+    """The shopping first: the checkouts are the last requests answered, so their sagas are
+    under way when the caller stops `up` (shopping alongside them could outlast them all on
+    a loaded machine, leaving no saga to cut)."""
+    await shop_for(up, approved)
+    await check_out(up, batch)
 
 
 # ------------------------------------------------------------------------------ the system

@@ -1,12 +1,12 @@
 """The fuzz tier: Schemathesis against every OpenAPI spec, on the real app (all modules, real
 PostgreSQL and NATS) served by uvicorn on a local port, with a few real records to aim at.
 
-The tally of what was sent and what came back is printed at the end of the pytest run.
+The tally of what was sent and what came back is printed at the end of the pytest run
+(`tests.fuzz.tally`).
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -14,6 +14,7 @@ import asyncpg
 import pytest
 
 from mall_adapters.bootstrap.app import create_app
+from tests.fuzz import tally
 from tests.fuzz.records import Records, create_records
 from tests.support.app import make_settings
 from tests.support.contract_server import serving
@@ -21,10 +22,6 @@ from tests.support.nats import reset_stream
 from tests.support.outbox import UNPUBLISHED
 from tests.support.polling import eventually
 from tests.support.servers import TestServers, create_database, drop_database
-
-TALLY: Counter[str] = Counter()
-"""Responses by status class ("2xx", "4xx", "5xx"), for the summary line."""
-OPERATIONS: set[str] = set()
 
 
 @pytest.fixture(scope="module")
@@ -58,9 +55,13 @@ async def unpublished(dsn: str) -> int:
         await conn.close()
 
 
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """In a pytest-xdist worker: the tally goes to the controller, which prints it."""
+    output = getattr(session.config, "workeroutput", None)
+    if output is not None and tally.TALLY:
+        output[tally.WORKER_OUTPUT_KEY] = tally.handed_over()
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    if TALLY:
-        classes = ", ".join(f"{k} {v}" for k, v in sorted(TALLY.items()))
-        terminalreporter.write_line(
-            f"fuzz: {TALLY.total()} requests over {len(OPERATIONS)} operations ({classes})"
-        )
+    if (line := tally.summary_line()) is not None:
+        terminalreporter.write_line(line)

@@ -20,8 +20,8 @@ from schemathesis.checks import (
     unsupported_method,
 )
 
-from tests.fuzz.conftest import OPERATIONS, TALLY
 from tests.fuzz.records import Records
+from tests.fuzz.tally import OPERATIONS, TALLY
 
 if TYPE_CHECKING:  # schemathesis defines its OpenAPI case type for type checkers only
     from schemathesis.specs.openapi.schemas import OpenApiCase

@@ -1,10 +1,12 @@
 """`Database`: a pooled connection comes back to its pool clean without a reset query, and a
-statement that cannot get a connection in time is `UnavailableError` (503), not a hang."""
+statement that cannot get a connection in time, or loses it, is `UnavailableError` (503), not
+a hang or a 500."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
 
+import asyncpg
 import pytest
 
 from mall.kernel.errors import UnavailableError
@@ -44,3 +46,24 @@ async def test_a_connection_left_in_a_transaction_returns_to_the_pool_without_it
         assert await conn.fetchval("SELECT pg_backend_pid()") == backend
         assert not conn.is_in_transaction()
         assert await conn.fetchval("SELECT to_regclass('pg_temp.scratch')") is None
+
+
+async def a_transaction_losing_its_connection(db: Database, pg_dsn: str) -> None:
+    """The server ends the connection mid-transaction, as when PostgreSQL is killed."""
+    async with db.transaction() as conn:
+        backend = await conn.fetchval("SELECT pg_backend_pid()")
+        other = await asyncpg.connect(pg_dsn)
+        try:
+            assert await other.fetchval("SELECT pg_terminate_backend($1)", backend)
+        finally:
+            await other.close()
+        await conn.fetchval("SELECT 1")
+
+
+async def test_a_connection_lost_inside_a_transaction_is_unavailable(
+    one_connection: Database, pg_dsn: str
+) -> None:
+    """The failed statement, then the rollback that cannot run: one `UnavailableError`."""
+    with pytest.raises(UnavailableError, match="retry"):
+        await a_transaction_losing_its_connection(one_connection, pg_dsn)
+    assert await one_connection.fetchval("SELECT 1") == 1  # the pool connects anew

@@ -208,7 +208,12 @@ class _acquire:  # noqa: N801 - used like a function: `async with _acquire(pool)
         return self._conn
 
     async def __aexit__(self, kind: object, error: object, tb: object) -> None:
+        # asyncpg detaches the proxy of a connection that closed while held (PostgreSQL
+        # killed, the connection ended): what failed on it then is an InterfaceError.
+        closed = getattr(self._conn, "_con", None) is None
         await self._pool.release(self._conn)
+        if closed and isinstance(error, asyncpg.InterfaceError):
+            raise asyncpg.ConnectionDoesNotExistError(f"the connection closed: {error}") from error
 
 
 class _UnreachableIsUnavailable:
