@@ -25,6 +25,7 @@ from mall_adapters.postgres.event_store import PostgresEventStore
 from tests.support.contract_pacts import run_sync
 from tests.support.contract_server import HOST, serving
 from tests.support.contract_source import add_pact_source
+from tests.support.contract_verifier import run_verifier
 
 PACT_FILE = "baskets-ui-baskets-api.json"
 BASKETS_TABLES = (
@@ -121,23 +122,26 @@ class BasketsStates:
 def test_baskets_api_honours_the_baskets_ui_pact(settings: Settings) -> None:
     states = BasketsStates(settings.pg_dsn)
     with serving(create_app(settings)) as url:
-        verifier = (
-            Verifier("baskets-api", host=HOST)
-            .set_coloured_output(enabled=False)
-            .add_transport(url=url)
-            .state_handler(
-                {
-                    "": states.no_state,
-                    "a basket exists": states.basket_exists,
-                    "a product exists": states.product_exists,
-                    "a store exists": states.store_exists,
-                },
-                teardown=True,
+
+        def build() -> Verifier:
+            verifier = (
+                Verifier("baskets-api", host=HOST)
+                .set_coloured_output(enabled=False)
+                .add_transport(url=url)
+                .state_handler(
+                    {
+                        "": states.no_state,
+                        "a basket exists": states.basket_exists,
+                        "a product exists": states.product_exists,
+                        "a store exists": states.store_exists,
+                    },
+                    teardown=True,
+                )
             )
-        )
-        add_pact_source(verifier, PACT_FILE)
-        try:
-            verifier.verify()
-        except RuntimeError:
+            add_pact_source(verifier, PACT_FILE)
+            return verifier
+
+        verifier, held = run_verifier(build)
+        if not held:
             # str(): the FFI returns a str subclass that pytest cannot render.
             pytest.fail(str(verifier.output(strip_ansi=True)), pytrace=False)

@@ -22,6 +22,7 @@ from pact.types import Message
 from mall_adapters.reliability.envelope import HEADER_REPLY_TO, HEADER_SAGA_ID, HEADER_SAGA_NAME
 from tests.support.contract_saga import Params, wire_message
 from tests.support.contract_source import add_pact_source
+from tests.support.contract_verifier import run_verifier
 from tests.support.cosec_saga import SCENARIOS, SagaDriver
 
 PACT_FILES = {
@@ -62,21 +63,22 @@ class SagaCommandSource:
     def mismatches(self, participant: str) -> str | None:
         """The verifier's report when a command breaks `<participant>-cosec.json`, None when
         every interaction is satisfied."""
-        verifier = (
-            Verifier("cosec")
-            .set_coloured_output(enabled=False)
-            .message_handler(self.produce)
-            .state_handler(self.state, teardown=True)
-        )
         # A command broken on purpose is checked against the committed pact only.
         broken = bool(self._dropping or self._changing)
-        add_pact_source(verifier, PACT_FILES[participant], committed=broken)
-        try:
-            verifier.verify()
-        except RuntimeError:
-            # str(): the FFI returns a str subclass that pytest cannot render.
-            return str(verifier.output(strip_ansi=True))
-        return None
+
+        def build() -> Verifier:
+            verifier = (
+                Verifier("cosec")
+                .set_coloured_output(enabled=False)
+                .message_handler(self.produce)
+                .state_handler(self.state, teardown=True)
+            )
+            add_pact_source(verifier, PACT_FILES[participant], committed=broken)
+            return verifier
+
+        verifier, held = run_verifier(build)
+        # str(): the FFI returns a str subclass that pytest cannot render.
+        return None if held else str(verifier.output(strip_ansi=True))
 
 
 @pytest.mark.parametrize("participant", PARTICIPANTS)

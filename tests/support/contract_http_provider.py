@@ -29,6 +29,7 @@ from mall_adapters.postgres.database import Database, PoolSizes
 from tests.support.contract_pacts import run_sync
 from tests.support.contract_server import HOST, serving
 from tests.support.contract_source import add_pact_source
+from tests.support.contract_verifier import run_verifier
 
 Params = Mapping[str, Any]
 """A provider state's parameters, as the consumer wrote them in `.given(state, **params)`."""
@@ -145,16 +146,19 @@ def verify_http_pact(
     (and any state setup's traceback) when an interaction does not hold."""
     changes = StateChanges(settings.pg_dsn, states)
     with serving(create_app(settings)) as url, state_change_endpoint(changes) as states_url:
-        verifier = (
-            Verifier(provider, host=HOST)
-            .set_coloured_output(enabled=False)
-            .add_transport(url=url)
-            .state_handler(states_url, teardown=True, body=True)
-        )
-        add_pact_source(verifier, pact_file)
-        try:
-            verifier.verify()
-        except RuntimeError:
+
+        def build() -> Verifier:
+            verifier = (
+                Verifier(provider, host=HOST)
+                .set_coloured_output(enabled=False)
+                .add_transport(url=url)
+                .state_handler(states_url, teardown=True, body=True)
+            )
+            add_pact_source(verifier, pact_file)
+            return verifier
+
+        verifier, held = run_verifier(build)
+        if not held:
             # str(): the FFI returns a str subclass that pytest cannot render.
             report = [str(verifier.output(strip_ansi=True)), *changes.failures]
             pytest.fail("\n".join(report), pytrace=False)

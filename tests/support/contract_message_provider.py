@@ -32,6 +32,7 @@ from mall_adapters.messaging.binding import Consumer
 from tests.support.contract_consumer import RecordingConsumer
 from tests.support.contract_pacts import run_sync
 from tests.support.contract_source import add_pact_source
+from tests.support.contract_verifier import run_verifier
 from tests.support.cores import memory_infrastructure
 from tests.support.ids import ChosenIds
 
@@ -91,17 +92,20 @@ class MessageProvider(Generic[C]):
         """Verify the pact `pacts/<pact_file>` (from its source, `add_pact_source`: `committed`
         for a deliberately broken provider) against the core; fails the test with the
         verifier's report."""
-        verifier = (
-            Verifier(self.name)
-            .set_coloured_output(enabled=False)
-            .message_handler(self._produce)
-            .state_handler(self._set_up, teardown=True)
-        )
-        add_pact_source(verifier, pact_file, committed=committed)
-        self._errors.clear()
-        try:
-            verifier.verify()
-        except RuntimeError:
+
+        def build() -> Verifier:
+            self._errors.clear()
+            verifier = (
+                Verifier(self.name)
+                .set_coloured_output(enabled=False)
+                .message_handler(self._produce)
+                .state_handler(self._set_up, teardown=True)
+            )
+            add_pact_source(verifier, pact_file, committed=committed)
+            return verifier
+
+        verifier, held = run_verifier(build)
+        if not held:
             # str(): the FFI returns a str subclass that pytest cannot render.
             report = [str(verifier.output(strip_ansi=True)), *self._errors]
             pytest.fail("\n".join(report), pytrace=False)

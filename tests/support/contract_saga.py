@@ -38,6 +38,7 @@ from mall_contracts.cosec.subjects import CREATE_ORDER_REPLIES
 from tests.support.contract_consumer import RecordingConsumer, delivered
 from tests.support.contract_pacts import PactRecorder, run_sync
 from tests.support.contract_source import add_pact_source
+from tests.support.contract_verifier import run_verifier
 
 C = TypeVar("C")
 Params = dict[str, Any]
@@ -248,16 +249,19 @@ class SagaParticipant(Generic[C]):
         messages: dict[str, Callable[..., Message] | Message | bytes]
         messages = {d: self._reply(c) for d, c in self.replies.items()}
         messages |= {d: self._event(e) for d, e in self.events.items()}
-        verifier = (
-            Verifier(self.provider)
-            .set_coloured_output(enabled=False)
-            .message_handler(messages)
-            .state_handler(self._state, teardown=True)
-        )
-        add_pact_source(verifier, pact_file)
-        try:
-            verifier.verify()
-        except RuntimeError:
+
+        def build() -> Verifier:
+            verifier = (
+                Verifier(self.provider)
+                .set_coloured_output(enabled=False)
+                .message_handler(messages)
+                .state_handler(self._state, teardown=True)
+            )
+            add_pact_source(verifier, pact_file)
+            return verifier
+
+        verifier, held = run_verifier(build)
+        if not held:
             # str(): the FFI returns a str subclass that pytest cannot render.
             pytest.fail(str(verifier.output(strip_ansi=True)), pytrace=False)
 
