@@ -10,7 +10,7 @@ import sys
 import urllib.request
 from pathlib import Path
 
-from mall_adapters.infra.nats import free_port
+from mall_adapters.infra.ports import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 CLI = (sys.executable, "-m", "mall_adapters.bootstrap.cli", "catalog")

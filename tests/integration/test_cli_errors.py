@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from mall_adapters.infra.nats import free_port
+from mall_adapters.infra.ports import free_port
 
 
 def intellimall(*args: str, **settings: str) -> subprocess.CompletedProcess[str]:

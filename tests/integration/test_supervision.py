@@ -16,7 +16,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from mall_adapters.infra.nats import free_port, nats_server_binary
+from mall_adapters.infra.nats import nats_server_binary
+from mall_adapters.infra.ports import free_port
 from tests.support.up_process import Launcher, naming, one_of_each, until
 
 STORE = {"name": "Waldorf Books", "location": "Level 1"}

@@ -15,7 +15,7 @@ import httpx
 import uvicorn
 from litestar import Litestar
 
-from mall_adapters.infra.nats import free_port
+from mall_adapters.infra.ports import free_port
 
 HOST = "127.0.0.1"
 START_WITHIN_SECONDS = 60.0

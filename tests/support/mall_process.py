@@ -22,7 +22,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from mall_adapters.infra.nats import free_port
+from mall_adapters.infra.ports import free_port
 from tests.support.up_process import up_environment
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]

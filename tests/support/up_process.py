@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from mall_adapters.infra.nats import free_port
+from mall_adapters.infra.ports import free_port
 
 START_SECONDS = 90.0  # a first start runs initdb; the machine may be busy with other tests
 STOP_SECONDS = 30.0

@@ -15,7 +15,7 @@ from mall_adapters.bench.machine import machine, postgres_version, versions
 from mall_adapters.bench.procs import Target, serving
 from mall_adapters.bench.report import Report
 from mall_adapters.bench.stats import median_of
-from mall_adapters.infra.nats import free_port
+from mall_adapters.infra.ports import free_port
 
 SUMMARY_KEYS = ("per_s", "p50_ms", "p95_ms", "p99_ms", "max_ms", "mall_cpu_pct", "errors")
 

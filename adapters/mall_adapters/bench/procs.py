@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from mall_adapters.infra.nats import free_port
+from mall_adapters.infra.ports import free_port
 
 START_DEADLINE_SECONDS = 90.0
 

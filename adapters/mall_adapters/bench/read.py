@@ -15,7 +15,7 @@ from mall_adapters.bench.loadgen import Call, generator, load
 from mall_adapters.bench.procs import Target, serving
 from mall_adapters.bench.report import Report
 from mall_adapters.bench.stats import ratio
-from mall_adapters.infra.nats import free_port
+from mall_adapters.infra.ports import free_port
 
 KEYS = 20  # distinct stores and baskets the calls cycle through
 

@@ -4,21 +4,14 @@ from __future__ import annotations
 
 import shutil
 import signal
-import socket
 import sysconfig
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 from mall_adapters.infra.errors import StartError
+from mall_adapters.infra.ports import free_port
 from mall_adapters.infra.supervisor import EmbeddedServer
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def nats_server_binary() -> str:
