@@ -23,6 +23,7 @@ import httpx
 import pytest
 
 from mall_adapters.infra.ports import free_port
+from mall_adapters.infra.process import dies_with_us
 from tests.support.up_process import up_environment
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -79,6 +80,7 @@ def mall_process(
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,  # a Ctrl-C at the terminal reaches it only through us
+            preexec_fn=dies_with_us(),  # and a test process killed outright stops it too
         )
     try:
         yield wait_until_live(process, data_dir / "runtime.json", log_path)

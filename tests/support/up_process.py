@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from mall_adapters.infra.ports import free_port
+from mall_adapters.infra.process import dies_with_us
 
 START_SECONDS = 90.0  # a first start runs initdb; the machine may be busy with other tests
 STOP_SECONDS = 30.0
@@ -174,6 +175,7 @@ class Launcher:
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
+                preexec_fn=dies_with_us(),  # a test process killed outright stops it too
             )
         started = Up(process, data_dir, port, log_path)
         self._started.append(started)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mall_adapters.infra.ports import free_port
+from mall_adapters.infra.process import dies_with_us
 
 START_DEADLINE_SECONDS = 90.0
 
@@ -92,7 +93,11 @@ def serving(
     """Runs `command` until the block ends; yields the seconds until `ready_url` said 200."""
     started = time.perf_counter()
     process = subprocess.Popen(
-        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        command,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        preexec_fn=dies_with_us(),  # a bench killed outright stops its `up` too
     )
     try:
         yield _live_after(process, ready_url, started)

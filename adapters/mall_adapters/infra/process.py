@@ -22,6 +22,21 @@ StopSteps = Sequence[tuple[signal.Signals, float]]
 """How to stop a server: each signal in turn, waiting up to so many seconds for it to end."""
 
 
+def dies_with_us(death_signal: signal.Signals = signal.SIGTERM) -> Callable[[], None]:
+    """A `preexec_fn` for `subprocess.Popen`: on Linux the child receives `death_signal` when
+    the thread that spawns it ends, however this process ends (kill -9 included), and exits
+    at once if we died before it was armed. Spawn from the main thread."""
+    parent = os.getpid()
+
+    def in_child() -> None:
+        if _prctl is not None:
+            _prctl(PR_SET_PDEATHSIG, int(death_signal))
+            if os.getppid() != parent:  # we died before the death signal was armed
+                os._exit(1)
+
+    return in_child
+
+
 def spawn(
     command: list[str], log_path: Path, death_signal: signal.Signals, user: str | None = None
 ) -> subprocess.Popen[bytes]:
@@ -32,16 +47,8 @@ def spawn(
     spawned it ends, however the process ends: call this from the main thread. `user` runs
     it as that system user (needs root).
     """
-    parent = os.getpid()
-
-    def in_child() -> None:
-        # Popen has already switched user and group here: the kernel clears the death signal
-        # when credentials change, so it is set afterwards.
-        if _prctl is not None:
-            _prctl(PR_SET_PDEATHSIG, int(death_signal))
-            if os.getppid() != parent:  # we died before the death signal was armed
-                os._exit(1)
-
+    # Popen has already switched user and group when `preexec_fn` runs: the kernel clears the
+    # death signal when credentials change, so it is set afterwards.
     account = pwd.getpwnam(user) if user else None
     with log_path.open("ab") as log:
         return subprocess.Popen(
@@ -50,7 +57,7 @@ def spawn(
             stdout=log,
             stderr=subprocess.STDOUT,
             process_group=0,
-            preexec_fn=in_child,
+            preexec_fn=dies_with_us(death_signal),
             user=account.pw_uid if account else None,
             group=account.pw_gid if account else None,
             extra_groups=[] if account else None,
