@@ -25,10 +25,16 @@ def uow(backend: Database | None) -> RetryingUnitOfWork:
 
 async def test_calls_with_one_key_queue_and_other_keys_do_not(uow: RetryingUnitOfWork) -> None:
     trace: list[str] = []
+    b_inside = asyncio.Event()
 
     async def step(name: str) -> None:
         trace.append(f"{name} in")
-        await asyncio.sleep(0.01)
+        if name == "b1":
+            b_inside.set()
+        if name == "a1":  # holds key "a" until b1 is in: b must not queue behind a
+            async with asyncio.timeout(10):
+                await b_inside.wait()
+        await asyncio.sleep(0)
         trace.append(f"{name} out")
 
     await asyncio.gather(
